@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@shop/bootstrap';
+import type { Config } from '../config';
+import { MongoConnection } from './mongo.connection';
+
+@Module({
+  providers: [{ provide: MongoConnection, useFactory: (config: Config) => new MongoConnection(config.MONGO_URL), inject: [SERVICE_CONFIG] }],
+  exports: [MongoConnection],
+})
+export class MongoModule {}

@@ -1,0 +1,5 @@
+import { runService } from '@shop/bootstrap';
+import { AppModule } from './app.module';
+import { configSchema } from './config';
+
+void runService({ name: 'notification-service', configSchema, appModule: () => AppModule });

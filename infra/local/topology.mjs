@@ -1,0 +1,58 @@
+// The one description of the native stack: which infrastructure runs where, which apps exist,
+// and the environment each app is started with. stack.mjs, the migration tool, the tests and
+// the demo all read it, so a port or a database name changes in exactly one place.
+// Every port can be moved with an environment variable (for when a default port is taken).
+
+const env = process.env;
+const port = (name, fallback) => Number(env[name] ?? fallback);
+
+export const host = '127.0.0.1';
+
+export const infra = {
+  postgres: { host, port: port('PG_PORT', 5432), adminUser: env.PG_ADMIN_USER ?? 'postgres' },
+  redis: { host, port: port('REDIS_PORT', 6379) },
+  kafka: { host, port: port('KAFKA_PORT', 9092), controllerPort: port('KAFKA_CONTROLLER_PORT', 9093) },
+  mongo: { host, port: port('MONGO_PORT', 27017) },
+};
+
+export const kafkaBrokers = `${host}:${infra.kafka.port}`;
+export const redisUrl = `redis://${host}:${infra.redis.port}`;
+export const mongoUrl = `mongodb://${host}:${infra.mongo.port}/notifications`;
+
+/** One PostgreSQL database and one role per service: no service can reach another's tables. */
+export function postgresDatabase(service) {
+  const name = service.replace(/-/g, '_');
+  return {
+    database: name,
+    role: name,
+    // Local-only credentials: the native stack's PostgreSQL uses trust auth on loopback.
+    password: `${name}_local`,
+    url: `postgresql://${name}:${name}_local@${host}:${infra.postgres.port}/${name}`,
+  };
+}
+
+/**
+ * The six apps. httpPort serves /health and /metrics; grpcPort (where present) serves queries.
+ * datastores lists what the app's readiness depends on.
+ */
+export const apps = [
+  { name: 'api-gateway', httpPort: port('GATEWAY_PORT', 3000), datastores: ['redis'] },
+  { name: 'user-service', httpPort: port('USER_SERVICE_PORT', 3001), grpcPort: port('USER_SERVICE_GRPC_PORT', 50051), datastores: ['postgres', 'kafka', 'redis'] },
+  { name: 'order-service', httpPort: port('ORDER_SERVICE_PORT', 3002), grpcPort: port('ORDER_SERVICE_GRPC_PORT', 50052), datastores: ['postgres', 'kafka'] },
+  { name: 'payment-service', httpPort: port('PAYMENT_SERVICE_PORT', 3003), grpcPort: port('PAYMENT_SERVICE_GRPC_PORT', 50053), datastores: ['postgres', 'kafka'] },
+  { name: 'inventory-service', httpPort: port('INVENTORY_SERVICE_PORT', 3004), grpcPort: port('INVENTORY_SERVICE_GRPC_PORT', 50054), datastores: ['postgres', 'kafka', 'redis'] },
+  { name: 'notification-service', httpPort: port('NOTIFICATION_SERVICE_PORT', 3005), datastores: ['mongo', 'kafka'] },
+];
+
+export const postgresApps = apps.filter((app) => app.datastores.includes('postgres'));
+
+/** The environment an app is started with on the native stack. */
+export function appEnvironment(app) {
+  const result = { NODE_ENV: 'development', PORT: String(app.httpPort), LOG_LEVEL: env.LOG_LEVEL ?? 'info' };
+  if (app.grpcPort) result.GRPC_PORT = String(app.grpcPort);
+  if (app.datastores.includes('postgres')) result.DATABASE_URL = postgresDatabase(app.name).url;
+  if (app.datastores.includes('kafka')) result.KAFKA_BROKERS = kafkaBrokers;
+  if (app.datastores.includes('redis')) result.REDIS_URL = redisUrl;
+  if (app.datastores.includes('mongo')) result.MONGO_URL = mongoUrl;
+  return result;
+}

@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { LoggingModule, ShutdownSignal } from '@shop/observability';
+import { Logger } from 'nestjs-pino';
+import { z } from 'zod';
+import { loadConfig } from './config';
+import { ServiceConfigModule } from './service-config.module';
+
+/** What `runService` itself reads; every app's schema provides it (see `commonConfig` and `port`). */
+export interface ServiceConfig {
+  PORT: number;
+  LOG_LEVEL: string;
+  SHUTDOWN_TIMEOUT_MS: number;
+}
+
+export interface ServiceDefinition<Config extends ServiceConfig> {
+  /** Also the logger's `service` field and, later, the telemetry service name. */
+  name: string;
+  configSchema: z.ZodType<Config>;
+  /** The app's root module, given its validated configuration. */
+  appModule: (config: Config) => Type | DynamicModule;
+  /** Interface to listen on; all interfaces by default, as containers need. */
+  host?: string;
+}
+
+/**
+ * Starts an app the same way everywhere: validated config, JSON logs, HTTP listener, and a
+ * SIGTERM/SIGINT handler that drains in-flight work within SHUTDOWN_TIMEOUT_MS.
+ */
+export async function runService<Config extends ServiceConfig>(definition: ServiceDefinition<Config>): Promise<INestApplication> {
+  const config = loadConfig(definition.configSchema);
+
+  @Module({
+    imports: [
+      ServiceConfigModule.forRoot(config),
+      LoggingModule.forRoot({ service: definition.name, level: config.LOG_LEVEL }),
+      definition.appModule(config),
+    ],
+  })
+  class ServiceRootModule {}
+
+  const app = await NestFactory.create(ServiceRootModule, { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  drainOnSignal(app, logger, config.SHUTDOWN_TIMEOUT_MS);
+  await app.listen(config.PORT, definition.host ?? '0.0.0.0');
+  logger.log(`${definition.name} listening on port ${config.PORT}`, 'Bootstrap');
+  return app;
+}
+
+/**
+ * Nest's own enableShutdownHooks closes the app but sets no deadline and no readiness flag,
+ * so the handler is ours: flag not-ready, close (which runs every module's destroy hooks and
+ * lets in-flight HTTP requests finish), and exit, or exit anyway when the deadline passes.
+ */
+function drainOnSignal(app: INestApplication, logger: Logger, timeoutMs: number): void {
+  let draining = false;
+  const drain = async (signal: NodeJS.Signals) => {
+    if (draining) return;
+    draining = true;
+    logger.log(`${signal} received, draining (deadline ${timeoutMs} ms)`, 'Shutdown');
+    app.get(ShutdownSignal, { strict: false }).begin();
+    const deadline = setTimeout(() => {
+      logger.error(`drain did not finish within ${timeoutMs} ms, exiting anyway`, 'Shutdown');
+      process.exit(1);
+    }, timeoutMs);
+    deadline.unref();
+    try {
+      await app.close();
+      logger.log('drained, exiting', 'Shutdown');
+      process.exit(0);
+    } catch (error) {
+      logger.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`, 'Shutdown');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', (signal) => void drain(signal));
+  process.once('SIGINT', (signal) => void drain(signal));
+}

@@ -1,0 +1,2 @@
+export { KafkaConnection, KafkaConnectionOptions } from './kafka.connection';
+export { KafkaModule, KafkaModuleOptions } from './kafka.module';

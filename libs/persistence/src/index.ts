@@ -1,0 +1,2 @@
+export { PostgresConnection, PrismaClientLike } from './postgres.connection';
+export { PrismaModule, PrismaModuleOptions } from './prisma.module';

@@ -1,0 +1,2 @@
+export { RedisConnection } from './redis.connection';
+export { RedisModule, RedisModuleOptions } from './redis.module';

@@ -1,0 +1,91 @@
+// `npm test`: build, lint, unit tests, then integration and end-to-end tests against the native
+// stack (started here when it is not already running, and stopped again afterwards).
+// Ends with one summary line, `N passed, N failed`.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureInstalled } from '../ensure-installed.mjs';
+import { runStep } from '../run-step.mjs';
+import { findTests } from './find-tests.mjs';
+
+process.chdir(new URL('../..', import.meta.url).pathname);
+const reports = '.local/test-reports';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+await ensureInstalled();
+await step('build (Prisma clients, tsc -b type-check)', process.execPath, ['tools/build.mjs']);
+await step('lint (ESLint with Nx module boundaries)', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static'], {
+  env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+});
+if (failedSteps.length === 0) {
+  await testSuite('unit', findTests('spec'));
+  const stackWasUp = await isStackUp();
+  if (stackWasUp || (await step('stack:up (native infrastructure and the six apps)', process.execPath, ['infra/local/stack.mjs', 'up']))) {
+    try {
+      await testSuite('integration', findTests('int-spec'));
+      await testSuite('e2e', findTests('e2e-spec'));
+    } finally {
+      if (!stackWasUp) await step('stack:down', process.execPath, ['infra/local/stack.mjs', 'down']);
+    }
+  }
+}
+
+if (failedSteps.length) console.log(`\nFailed: ${failedSteps.join(', ')}`);
+if (totals.passed + totals.failed === 0) {
+  console.log('no test was executed');
+  failedSteps.push('no tests');
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failedSteps.length || totals.failed ? 1 : 0);
+
+/** A step that is not a test suite still counts: a failed build or lint is one failure. */
+async function step(title, command, args, options) {
+  const ok = await runStep(title, command, args, options);
+  if (!ok) {
+    failedSteps.push(title);
+    totals.failed += 1;
+  }
+  return ok;
+}
+
+async function testSuite(name, files) {
+  if (files.length === 0) return;
+  const tap = `${reports}/${name}.tap`;
+  const ok = await runStep(`${name} tests (${files.length} files)`, process.execPath, [
+    '--test',
+    '--test-timeout=180000',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const counts = readTapSummary(tap);
+  totals.passed += counts.pass;
+  totals.failed += counts.fail;
+  totals.skipped += counts.skipped + counts.todo;
+  if (!ok) failedSteps.push(`${name} tests`);
+  // A crashed runner that reported no failing test must still fail the run.
+  if (!ok && counts.fail === 0) totals.failed += 1;
+}
+
+function readTapSummary(file) {
+  const counts = { pass: 0, fail: 0, skipped: 0, todo: 0 };
+  if (!existsSync(file)) return counts;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^# (pass|fail|skipped|todo) (\d+)$/.exec(line);
+    if (match) counts[match[1]] = Number(match[2]);
+  }
+  return counts;
+}
+
+async function isStackUp() {
+  try {
+    const response = await fetch('http://127.0.0.1:3000/health/ready', { signal: AbortSignal.timeout(1000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
