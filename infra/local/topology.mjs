@@ -4,7 +4,18 @@
 // Every port can be moved with an environment variable (for when a default port is taken).
 
 const env = process.env;
-const port = (name, fallback) => Number(env[name] ?? fallback);
+
+/** Every port's environment variable and current value, so an error can say which variable moves it. */
+export const portVariables = {};
+const port = (name, fallback) => {
+  portVariables[name] = Number(env[name] ?? fallback);
+  return portVariables[name];
+};
+
+/** The environment variable that sets `portNumber` (for messages such as "set KAFKA_PORT to move Kafka"). */
+export function portVariableFor(portNumber) {
+  return Object.keys(portVariables).find((name) => portVariables[name] === portNumber);
+}
 
 export const host = '127.0.0.1';
 

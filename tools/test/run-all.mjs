@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureInstalled } from '../ensure-installed.mjs';
 import { runStep } from '../run-step.mjs';
+import { isStackUp } from '../stack-probe.mjs';
 import { findTests } from './find-tests.mjs';
 
 process.chdir(new URL('../..', import.meta.url).pathname);
@@ -16,7 +17,7 @@ const failedSteps = [];
 
 await ensureInstalled();
 await step('build (Prisma clients, tsc -b type-check)', process.execPath, ['tools/build.mjs']);
-await step('lint (ESLint with Nx module boundaries)', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static'], {
+await step('lint (ESLint with Nx module boundaries, then tools/ and infra/ scripts)', 'npm', ['run', '--silent', 'lint'], {
   env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
 });
 if (failedSteps.length === 0) {
@@ -33,6 +34,8 @@ if (failedSteps.length === 0) {
 }
 
 if (failedSteps.length) console.log(`\nFailed: ${failedSteps.join(', ')}`);
+// A skipped or todo test is a claim nobody checks: it fails the run instead of hiding in a count.
+if (totals.skipped > 0) failedSteps.push(`${totals.skipped} skipped or todo tests`);
 if (totals.passed + totals.failed === 0) {
   console.log('no test was executed');
   failedSteps.push('no tests');
@@ -79,13 +82,4 @@ function readTapSummary(file) {
     if (match) counts[match[1]] = Number(match[2]);
   }
   return counts;
-}
-
-async function isStackUp() {
-  try {
-    const response = await fetch('http://127.0.0.1:3000/health/ready', { signal: AbortSignal.timeout(1000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
 }

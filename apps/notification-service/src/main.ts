@@ -1,3 +1,4 @@
+import './telemetry';
 import { runService } from '@shop/bootstrap';
 import { AppModule } from './app.module';
 import { configSchema } from './config';

@@ -31,6 +31,22 @@ async function startApp(env: Record<string, string>): Promise<{ child: ChildProc
   throw new Error(`fixture app did not start:\n${output}`);
 }
 
+describe('runService', () => {
+  it('serves the app\'s metrics in Prometheus format at /metrics, under its service name', async () => {
+    const app = await startApp({ SHUTDOWN_TIMEOUT_MS: '5000' });
+    try {
+      await fetch(`${app.url}/slow`);
+      const response = await fetch(`${app.url}/metrics`);
+      assert.equal(response.status, 200);
+      const metrics = await response.text();
+      assert.match(metrics, /^target_info\{.*service_name="draining-app"/m);
+      assert.match(metrics, /^http_server_request_duration_seconds_count\{.*http_route="\/slow".*\} 1$/m);
+    } finally {
+      app.child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('runService shutdown', () => {
   it('finishes in-flight requests, reports not-ready while draining, then exits 0', async () => {
     const app = await startApp({ DRAIN_MS: '700', SHUTDOWN_TIMEOUT_MS: '5000' });

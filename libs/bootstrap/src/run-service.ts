@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { LoggingModule, ShutdownSignal } from '@shop/observability';
+import { LoggingModule, MetricsModule, ShutdownSignal } from '@shop/observability';
+import { activeTelemetry, readPackageVersion, startTelemetry, stopTelemetry } from '@shop/observability/telemetry';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
 import { loadConfig } from './config';
@@ -15,7 +16,7 @@ export interface ServiceConfig {
 }
 
 export interface ServiceDefinition<Config extends ServiceConfig> {
-  /** Also the logger's `service` field and, later, the telemetry service name. */
+  /** The logger's `service` field; the telemetry service name comes from the app's telemetry.ts. */
   name: string;
   configSchema: z.ZodType<Config>;
   /** The app's root module, given its validated configuration. */
@@ -25,16 +26,20 @@ export interface ServiceDefinition<Config extends ServiceConfig> {
 }
 
 /**
- * Starts an app the same way everywhere: validated config, JSON logs, HTTP listener, and a
- * SIGTERM/SIGINT handler that drains in-flight work within SHUTDOWN_TIMEOUT_MS.
+ * Starts an app the same way everywhere: validated config, JSON logs carrying trace ids,
+ * `/health` (from the app's HealthModule) and `/metrics`, HTTP listener, and a SIGTERM/SIGINT
+ * handler that drains in-flight work and flushes telemetry within SHUTDOWN_TIMEOUT_MS.
  */
 export async function runService<Config extends ServiceConfig>(definition: ServiceDefinition<Config>): Promise<INestApplication> {
   const config = loadConfig(definition.configSchema);
+  const startedLate = !activeTelemetry();
+  if (startedLate) startTelemetry({ serviceName: definition.name, serviceVersion: readPackageVersion(process.argv[1] ?? process.cwd()) });
 
   @Module({
     imports: [
       ServiceConfigModule.forRoot(config),
       LoggingModule.forRoot({ service: definition.name, level: config.LOG_LEVEL }),
+      MetricsModule,
       definition.appModule(config),
     ],
   })
@@ -43,16 +48,23 @@ export async function runService<Config extends ServiceConfig>(definition: Servi
   const app = await NestFactory.create(ServiceRootModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  if (startedLate) {
+    logger.warn('telemetry started after the app loaded, so HTTP, database and broker calls are not traced: make `import \'./telemetry\'` the first line of main.ts', 'Bootstrap');
+  }
   drainOnSignal(app, logger, config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.PORT, definition.host ?? '0.0.0.0');
   logger.log(`${definition.name} listening on port ${config.PORT}`, 'Bootstrap');
   return app;
 }
 
+/** Kept back from the deadline for the last log lines and the exit itself. */
+const TELEMETRY_FLUSH_MARGIN_MS = 100;
+
 /**
  * Nest's own enableShutdownHooks closes the app but sets no deadline and no readiness flag,
  * so the handler is ours: flag not-ready, close (which runs every module's destroy hooks and
- * lets in-flight HTTP requests finish), and exit, or exit anyway when the deadline passes.
+ * lets in-flight HTTP requests finish), flush telemetry with what is left of the deadline (the
+ * spans of the drained work included), and exit, or exit anyway when the deadline passes.
  */
 function drainOnSignal(app: INestApplication, logger: Logger, timeoutMs: number): void {
   let draining = false;
@@ -66,8 +78,12 @@ function drainOnSignal(app: INestApplication, logger: Logger, timeoutMs: number)
       process.exit(1);
     }, timeoutMs);
     deadline.unref();
+    const startedAt = Date.now();
     try {
       await app.close();
+      // A collector that does not answer costs telemetry, never a clean exit.
+      const telemetryBudgetMs = timeoutMs - (Date.now() - startedAt) - TELEMETRY_FLUSH_MARGIN_MS;
+      if (!(await stopTelemetry(telemetryBudgetMs))) logger.warn('telemetry was not flushed before the deadline', 'Shutdown');
       logger.log('drained, exiting', 'Shutdown');
       process.exit(0);
     } catch (error) {

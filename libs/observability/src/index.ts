@@ -1,4 +1,13 @@
+export { describeConfigError, loadConfig } from './config/load-config';
 export { HealthModule, HealthModuleOptions } from './health/health.module';
 export { READINESS_PROBES, ReadinessProbe } from './health/readiness-probe';
 export { ShutdownSignal } from './health/shutdown-signal';
+export { CorrelationContext, validCorrelationId } from './logging/correlation-context';
+export { CORRELATION_ID_HEADER, CorrelationIdMiddleware } from './logging/correlation-id.middleware';
 export { LoggingModule, LoggingOptions, REDACTED_PATHS } from './logging/logging.module';
+export { traceLogFields, TraceLogFields } from './logging/trace-log-fields';
+export { BoundedCounter, defineCounter, LabelSpec, LabelValues, OTHER_LABEL_VALUE } from './metrics/bounded-counter';
+export { grpcStatusOf, GrpcStatusName } from './metrics/grpc-status';
+export { MetricsModule } from './metrics/metrics.module';
+export { RpcMetricsInterceptor } from './metrics/rpc-metrics.interceptor';
+export { captureTraceContext, runInTraceContext, TraceCarrier } from './tracing/trace-carrier';

@@ -1,5 +1,6 @@
 // A minimal app for run-service.spec: a slow endpoint stands for in-flight work, and a destroy
 // hook that takes DRAIN_MS stands for a consumer finishing its batch.
+import './draining-app.telemetry';
 import { Controller, Get, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
 import { HealthModule } from '@shop/observability';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,0 +1,6 @@
+import './telemetry';
+import { runService } from '@shop/bootstrap';
+import { AppModule } from './app.module';
+import { configSchema } from './config';
+
+void runService({ name: 'inventory-service', configSchema, appModule: () => AppModule });

@@ -1,0 +1,11 @@
+import { SERVICE_CONFIG } from '@shop/bootstrap';
+import { PrismaModule } from '@shop/persistence';
+import type { Config } from '../config';
+import { PrismaClient } from '../generated/prisma/client';
+
+/** The payment database, owned by this service alone. */
+export const DatabaseModule = PrismaModule.forRootAsync({
+  client: PrismaClient,
+  useFactory: (config: Config) => ({ databaseUrl: config.DATABASE_URL }),
+  inject: [SERVICE_CONFIG],
+});

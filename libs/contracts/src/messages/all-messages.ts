@@ -1,0 +1,48 @@
+// The table of contents of the system's Kafka messages: a new message type (or a new version of
+// one) is added here, and from then on every consumer can parse it.
+import { CommitReservationCommand, ReleaseStockCommand, ReserveStockCommand } from './inventory/inventory.commands';
+import {
+  ReservationCommittedReply,
+  StockReleasedReply,
+  StockReservationFailedReply,
+  StockReservedReply,
+} from './inventory/inventory.replies';
+import type { MessageOf } from './message-definition';
+import { createMessageRegistry } from './message-registry';
+import { OrderCancelledEvent, OrderConfirmedEvent, OrderRejectedEvent } from './order/order.events';
+import { AuthorizePaymentCommand, CapturePaymentCommand, VoidPaymentCommand } from './payment/payment.commands';
+import {
+  PaymentAuthorizedReply,
+  PaymentCapturedReply,
+  PaymentDeclinedReply,
+  PaymentVoidedReply,
+} from './payment/payment.replies';
+import { UserRegisteredEvent } from './user/user.events';
+
+export const ALL_MESSAGE_DEFINITIONS = [
+  ReserveStockCommand,
+  ReleaseStockCommand,
+  CommitReservationCommand,
+  StockReservedReply,
+  StockReservationFailedReply,
+  StockReleasedReply,
+  ReservationCommittedReply,
+  AuthorizePaymentCommand,
+  CapturePaymentCommand,
+  VoidPaymentCommand,
+  PaymentAuthorizedReply,
+  PaymentDeclinedReply,
+  PaymentCapturedReply,
+  PaymentVoidedReply,
+  OrderConfirmedEvent,
+  OrderRejectedEvent,
+  OrderCancelledEvent,
+  UserRegisteredEvent,
+] as const;
+
+export type KnownMessageDefinition = (typeof ALL_MESSAGE_DEFINITIONS)[number];
+
+/** Any message of the system, discriminated by `type` (and `version`), so a switch narrows the payload. */
+export type KnownMessage = MessageOf<KnownMessageDefinition>;
+
+export const messageRegistry = createMessageRegistry<KnownMessageDefinition>(ALL_MESSAGE_DEFINITIONS);

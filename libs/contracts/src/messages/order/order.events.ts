@@ -1,0 +1,62 @@
+// How each order ended, published by the order service once its saga finishes. The notification
+// service turns each into one notification.
+import { z } from 'zod';
+import { identifierSchema } from '../fields/identifier.fields';
+import { centsSchema, currencySchema } from '../fields/money.fields';
+import { pricedLineSchema } from '../fields/order-line.fields';
+import { STOCK_RESERVATION_FAILURE_REASONS } from '../inventory/inventory.replies';
+import { defineMessage } from '../message-definition';
+import { PAYMENT_DECLINE_REASONS } from '../payment/payment.replies';
+import { Topics } from '../topics';
+
+/** An order is rejected for the reason the inventory or the payment gave. */
+export const ORDER_REJECTION_REASONS = [...STOCK_RESERVATION_FAILURE_REASONS, ...PAYMENT_DECLINE_REASONS] as const;
+export type OrderRejectionReason = (typeof ORDER_REJECTION_REASONS)[number];
+
+export const ORDER_CANCELLATION_REASONS = [
+  // A participant did not reply within the saga's deadline; the steps done were compensated.
+  'SAGA_TIMED_OUT',
+  // Committing the reservation or capturing the payment failed after payment was authorized.
+  'CONFIRMATION_FAILED',
+] as const;
+export type OrderCancellationReason = (typeof ORDER_CANCELLATION_REASONS)[number];
+
+const orderOutcomeFields = {
+  orderId: identifierSchema,
+  userId: identifierSchema,
+  totalCents: centsSchema,
+  currency: currencySchema,
+};
+
+export const OrderConfirmedEvent = defineMessage({
+  type: 'order.OrderConfirmed',
+  version: 1,
+  topic: Topics.orderEvents,
+  payloadSchema: z.object({
+    ...orderOutcomeFields,
+    items: z.array(pricedLineSchema).min(1),
+  }),
+  keyOf: (payload) => payload.orderId,
+});
+
+export const OrderRejectedEvent = defineMessage({
+  type: 'order.OrderRejected',
+  version: 1,
+  topic: Topics.orderEvents,
+  payloadSchema: z.object({
+    ...orderOutcomeFields,
+    reason: z.enum(ORDER_REJECTION_REASONS),
+  }),
+  keyOf: (payload) => payload.orderId,
+});
+
+export const OrderCancelledEvent = defineMessage({
+  type: 'order.OrderCancelled',
+  version: 1,
+  topic: Topics.orderEvents,
+  payloadSchema: z.object({
+    ...orderOutcomeFields,
+    reason: z.enum(ORDER_CANCELLATION_REASONS),
+  }),
+  keyOf: (payload) => payload.orderId,
+});

@@ -1,0 +1,39 @@
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
+import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { PrismaInstrumentation } from '@prisma/instrumentation';
+import type { IncomingMessage } from 'node:http';
+import { labelUnmatchedRoute } from './http-route-label';
+
+/** Paths polled every few seconds by orchestrators and Prometheus: no span, no RED sample. */
+const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;
+
+/**
+ * Everything the apps talk through. Each one propagates the trace context on its own transport:
+ * HTTP and gRPC through `traceparent` headers and metadata, kafkajs through message headers.
+ */
+export function instrumentations(): Instrumentation[] {
+  return [
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.test(request.url ?? ''),
+      responseHook: labelUnmatchedRoute,
+    }),
+    // Finds the route template (`/orders/:id`) that labels the HTTP metrics and names the span.
+    new ExpressInstrumentation(),
+    new NestInstrumentation(),
+    new GrpcInstrumentation(),
+    new KafkaJsInstrumentation(),
+    // Statement text only, never parameter values: those can be e-mail addresses or tokens.
+    new PgInstrumentation({ enhancedDatabaseReporting: false }),
+    new IORedisInstrumentation(),
+    new MongoDBInstrumentation(),
+    // Built against an older @opentelemetry/instrumentation, whose type differs only nominally.
+    new PrismaInstrumentation() as unknown as Instrumentation,
+  ];
+}

@@ -1,0 +1,53 @@
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import type { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { metrics, NodeSDK, resources } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { hostname } from 'node:os';
+import { instrumentations } from './instrumentations';
+import { metricViews } from './metric-views';
+import { traceSampler } from './root-span-sampler';
+import type { TelemetryConfig } from './telemetry-config';
+
+export interface NodeSdkParts {
+  serviceName: string;
+  serviceVersion: string;
+  config: TelemetryConfig;
+  prometheus: PrometheusExporter;
+  /** Replace the span processors chosen from the configuration (tests: an in-memory exporter). */
+  spanProcessors?: SpanProcessor[];
+}
+
+// Incubating attribute names, spelled out rather than imported from the unstable entry point.
+/** `deployment.environment.name` (semantic conventions 1.27+; `deployment.environment` before). */
+const ATTR_DEPLOYMENT_ENVIRONMENT_NAME = 'deployment.environment.name';
+const ATTR_HOST_NAME = 'host.name';
+
+export function buildNodeSdk(parts: NodeSdkParts): NodeSDK {
+  const endpoint = parts.config.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const metricReaders: metrics.IMetricReader[] = [parts.prometheus];
+  if (endpoint) {
+    metricReaders.push(new metrics.PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter({ url: `${endpoint}/v1/metrics` }) }));
+  }
+  return new NodeSDK({
+    resource: resources.resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: parts.serviceName,
+      [ATTR_SERVICE_VERSION]: parts.serviceVersion,
+      [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: parts.config.NODE_ENV,
+      [ATTR_HOST_NAME]: hostname(),
+    }),
+    // OTEL_RESOURCE_ATTRIBUTES only: the default process and host detectors put the command line
+    // and pid on every scrape's target_info, and the host detector settles asynchronously.
+    resourceDetectors: [resources.envDetector],
+    instrumentations: instrumentations(),
+    sampler: traceSampler(),
+    // Without a collector, spans are still recorded (so logs carry real trace ids and the context
+    // propagates downstream) and then dropped by a processor that exports nothing.
+    spanProcessors: parts.spanProcessors ?? [endpoint ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }) }) : new NoopSpanProcessor()],
+    metricReaders,
+    views: metricViews(),
+    // Logs go to stdout as JSON (pino); an empty list stops the SDK from exporting them by OTLP.
+    logRecordProcessors: [],
+  });
+}

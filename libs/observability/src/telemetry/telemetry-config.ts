@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * The standard OpenTelemetry variables this lib honours, validated like every app variable.
+ * Unset OTEL_EXPORTER_OTLP_ENDPOINT is a valid choice (local runs, tests): spans are still
+ * created and propagated, so logs carry trace ids, but nothing is exported.
+ */
+export const telemetryConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be a URL like http://otel-collector:4318' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  OTEL_SDK_DISABLED: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => value === 'true'),
+});
+
+export type TelemetryConfig = z.infer<typeof telemetryConfigSchema>;
