@@ -22,3 +22,6 @@ export declare function postgresDatabase(service: string): { database: string; r
 export declare const apps: AppDescription[];
 export declare const postgresApps: AppDescription[];
 export declare function appEnvironment(app: AppDescription): Record<string, string>;
+export declare const grpcDependencies: Record<string, string[]>;
+export declare function grpcUrlVariableOf(service: string): string;
+export declare function jwtKeyFiles(): { privateKey: string; publicKey: string };

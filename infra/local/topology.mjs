@@ -3,6 +3,11 @@
 // the demo all read it, so a port or a database name changes in exactly one place.
 // Every port can be moved with an environment variable (for when a default port is taken).
 
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 const env = process.env;
 
 /** Every port's environment variable and current value, so an error can say which variable moves it. */
@@ -52,8 +57,17 @@ export const apps = [
   { name: 'order-service', httpPort: port('ORDER_SERVICE_PORT', 3002), grpcPort: port('ORDER_SERVICE_GRPC_PORT', 50052), datastores: ['postgres', 'kafka'] },
   { name: 'payment-service', httpPort: port('PAYMENT_SERVICE_PORT', 3003), grpcPort: port('PAYMENT_SERVICE_GRPC_PORT', 50053), datastores: ['postgres', 'kafka'] },
   { name: 'inventory-service', httpPort: port('INVENTORY_SERVICE_PORT', 3004), grpcPort: port('INVENTORY_SERVICE_GRPC_PORT', 50054), datastores: ['postgres', 'kafka', 'redis'] },
-  { name: 'notification-service', httpPort: port('NOTIFICATION_SERVICE_PORT', 3005), datastores: ['mongo', 'kafka'] },
+  { name: 'notification-service', httpPort: port('NOTIFICATION_SERVICE_PORT', 3005), grpcPort: port('NOTIFICATION_SERVICE_GRPC_PORT', 50055), datastores: ['mongo', 'kafka'] },
 ];
+
+/** Which apps each app calls over gRPC; each becomes `<SERVICE>_GRPC_URL` in its environment. */
+export const grpcDependencies = {
+  'api-gateway': ['user-service', 'order-service', 'inventory-service', 'notification-service'],
+  'notification-service': ['user-service'],
+};
+
+/** `USER_GRPC_URL` for user-service, and so on. */
+export const grpcUrlVariableOf = (service) => `${service.replace(/-service$/, '').toUpperCase()}_GRPC_URL`;
 
 export const postgresApps = apps.filter((app) => app.datastores.includes('postgres'));
 
@@ -65,5 +79,32 @@ export function appEnvironment(app) {
   if (app.datastores.includes('kafka')) result.KAFKA_BROKERS = kafkaBrokers;
   if (app.datastores.includes('redis')) result.REDIS_URL = redisUrl;
   if (app.datastores.includes('mongo')) result.MONGO_URL = mongoUrl;
+  for (const service of grpcDependencies[app.name] ?? []) {
+    result[grpcUrlVariableOf(service)] = `${host}:${apps.find((candidate) => candidate.name === service).grpcPort}`;
+  }
+  // RS256 key pair of the native stack, made on first use: user-service signs, the gateway verifies.
+  if (app.name === 'user-service') result.JWT_PRIVATE_KEY_FILE = jwtKeyFiles().privateKey;
+  if (app.name === 'user-service' || app.name === 'api-gateway') result.JWT_PUBLIC_KEY_FILE = jwtKeyFiles().publicKey;
+  // Spans of every app, one JSON line each, for the end-to-end tests and the demo to follow an order.
+  result.OTEL_TRACES_FILE = join(localRoot, 'traces', `${app.name}.jsonl`);
   return result;
+}
+
+const localRoot = fileURLToPath(new URL('../../.local', import.meta.url));
+
+/** Paths of the native stack's JWT key pair (PEM), generated the first time they are asked for. */
+export function jwtKeyFiles() {
+  const folder = join(localRoot, 'keys');
+  const files = { privateKey: join(folder, 'jwt-private.pem'), publicKey: join(folder, 'jwt-public.pem') };
+  if (!existsSync(files.privateKey) || !existsSync(files.publicKey)) {
+    const pair = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(files.privateKey, pair.privateKey, { mode: 0o600 });
+    writeFileSync(files.publicKey, pair.publicKey);
+  }
+  return files;
 }

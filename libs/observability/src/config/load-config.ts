@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 // Lives here rather than in libs/bootstrap because the telemetry entry validates its variables
@@ -9,9 +10,14 @@ import { z } from 'zod';
  * operators read that line in a container log, so it must not be buried under a stack trace.
  */
 export function loadConfig<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv = process.env): z.infer<Schema> {
-  const result = schema.safeParse(env);
+  const resolved = resolveFileVariables(env);
+  if (typeof resolved === 'string') {
+    process.stderr.write(`Invalid configuration: ${resolved}\n`);
+    process.exit(1);
+  }
+  const result = schema.safeParse(resolved);
   if (result.success) return result.data;
-  process.stderr.write(`${describeConfigError(result.error, env)}\n`);
+  process.stderr.write(`${describeConfigError(result.error, resolved)}\n`);
   process.exit(1);
 }
 
@@ -22,4 +28,24 @@ export function describeConfigError(error: z.ZodError, env: NodeJS.ProcessEnv): 
     return env[variable] === undefined ? `${variable} is required` : `${variable} ${issue.message}`;
   });
   return `Invalid configuration: ${[...new Set(problems)].join('; ')}`;
+}
+
+/**
+ * The Docker secrets convention (as in the official postgres image): `X_FILE=/run/secrets/x` sets
+ * `X` to the file's contents, unless `X` itself is set. Returns the problem as text when a file
+ * cannot be read, so loadConfig reports it in its one line.
+ */
+export function resolveFileVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | string {
+  const resolved: NodeJS.ProcessEnv = { ...env };
+  for (const [name, path] of Object.entries(env)) {
+    if (!name.endsWith('_FILE') || path === undefined) continue;
+    const target = name.slice(0, -'_FILE'.length);
+    if (resolved[target] !== undefined) continue;
+    try {
+      resolved[target] = readFileSync(path, 'utf8').trim();
+    } catch (error) {
+      return `${name} names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${path})`;
+    }
+  }
+  return resolved;
 }
