@@ -1,4 +1,4 @@
 export { loadConfig, describeConfigError } from './config';
-export { commonConfig, kafkaBrokers, logLevel, mongoUrl, port, postgresUrl, redisUrl } from './config-fields';
+export { commonConfig, grpcUrl, kafkaBrokers, pemKey, logLevel, mongoUrl, port, postgresUrl, redisUrl } from './config-fields';
 export { runService, ServiceConfig, ServiceDefinition } from './run-service';
 export { SERVICE_CONFIG, ServiceConfigModule } from './service-config.module';

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { type GrpcServiceKey, grpcOptionsFor } from '@shop/contracts';
 import { LoggingModule, MetricsModule, ShutdownSignal } from '@shop/observability';
 import { activeTelemetry, readPackageVersion, startTelemetry, stopTelemetry } from '@shop/observability/telemetry';
 import { Logger } from 'nestjs-pino';
@@ -23,6 +25,8 @@ export interface ServiceDefinition<Config extends ServiceConfig> {
   appModule: (config: Config) => Type | DynamicModule;
   /** Interface to listen on; all interfaces by default, as containers need. */
   host?: string;
+  /** The gRPC API the app serves (its `.proto` service in libs/contracts) and the port, from its config. */
+  grpc?: (config: Config) => { service: GrpcServiceKey; port: number };
 }
 
 /**
@@ -52,7 +56,14 @@ export async function runService<Config extends ServiceConfig>(definition: Servi
     logger.warn('telemetry started after the app loaded, so HTTP, database and broker calls are not traced: make `import \'./telemetry\'` the first line of main.ts', 'Bootstrap');
   }
   drainOnSignal(app, logger, config.SHUTDOWN_TIMEOUT_MS);
-  await app.listen(config.PORT, definition.host ?? '0.0.0.0');
+  const host = definition.host ?? '0.0.0.0';
+  const grpc = definition.grpc?.(config);
+  if (grpc) {
+    app.connectMicroservice<MicroserviceOptions>({ transport: Transport.GRPC, options: grpcOptionsFor(grpc.service, `${host}:${grpc.port}`) }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    logger.log(`${definition.name} serving gRPC ${grpc.service} on port ${grpc.port}`, 'Bootstrap');
+  }
+  await app.listen(config.PORT, host);
   logger.log(`${definition.name} listening on port ${config.PORT}`, 'Bootstrap');
   return app;
 }

@@ -15,3 +15,4 @@ export { CALLS_METRIC, CIRCUIT_STATE_METRIC, CallOutcome } from './telemetry/res
 export { ResiliencePolicies } from './nest/resilience-policies';
 export { ResilienceModule, ResilienceModuleAsyncOptions, ResilienceModuleOptions } from './nest/resilience.module';
 export { Resilient } from './nest/resilient.decorator';
+export { callGrpc } from './grpc/grpc-call';

@@ -10,7 +10,7 @@ import { z } from 'zod';
  * operators read that line in a container log, so it must not be buried under a stack trace.
  */
 export function loadConfig<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv = process.env): z.infer<Schema> {
-  const resolved = resolveFileVariables(env);
+  const resolved = resolveFileVariables(env, schema instanceof z.ZodObject ? Object.keys(schema.shape) : []);
   if (typeof resolved === 'string') {
     process.stderr.write(`Invalid configuration: ${resolved}\n`);
     process.exit(1);
@@ -32,15 +32,16 @@ export function describeConfigError(error: z.ZodError, env: NodeJS.ProcessEnv): 
 
 /**
  * The Docker secrets convention (as in the official postgres image): `X_FILE=/run/secrets/x` sets
- * `X` to the file's contents, unless `X` itself is set. Returns the problem as text when a file
- * cannot be read, so loadConfig reports it in its one line.
+ * `X` to the file's contents, unless `X` itself is set, for the variables `X` of the app's schema
+ * only (the environment has other `*_FILE` variables that are none of the app's business).
+ * Returns the problem as text when a file cannot be read, so loadConfig reports it in its one line.
  */
-export function resolveFileVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | string {
+export function resolveFileVariables(env: NodeJS.ProcessEnv, names: readonly string[]): NodeJS.ProcessEnv | string {
   const resolved: NodeJS.ProcessEnv = { ...env };
-  for (const [name, path] of Object.entries(env)) {
-    if (!name.endsWith('_FILE') || path === undefined) continue;
-    const target = name.slice(0, -'_FILE'.length);
-    if (resolved[target] !== undefined) continue;
+  for (const target of names) {
+    const name = `${target}_FILE`;
+    const path = env[name];
+    if (path === undefined || resolved[target] !== undefined) continue;
     try {
       resolved[target] = readFileSync(path, 'utf8').trim();
     } catch (error) {
