@@ -1,2 +1,12 @@
-export { KafkaConnection, KafkaConnectionOptions } from './kafka.connection';
-export { KafkaModule, KafkaModuleOptions } from './kafka.module';
+export { KafkaConnection, KafkaConnectionOptions } from './kafka/kafka.connection';
+export { KafkaModule, KafkaModuleOptions } from './kafka/kafka.module';
+export { MessagingModule, MessagingModuleOptions, MessagingOptions } from './messaging.module';
+export { SqlTransaction } from './sql-transaction';
+export { OutboxWriter } from './outbox/outbox-writer';
+export { OUTBOX_BACKLOG_METRIC, OutboxRelay, OutboxRelayOptions } from './outbox/outbox-relay';
+export { Inbox } from './inbox/inbox';
+export { CONSUMER_LAG_METRIC, Delivery, MessageConsumer, MessageConsumerOptions } from './consumer/message-consumer';
+export { MessageConsumers } from './consumer/message-consumers';
+export { NonRetryableMessageError } from './consumer/non-retryable-message.error';
+export { DEAD_LETTER_HEADERS, DeadLetterReason } from './consumer/dead-letter';
+export { RetryOptions, RetryOptionsInput, retryOptionsSchema } from './consumer/retry-options';

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ReadinessProbe } from '@shop/observability';
 
 /** The part of a generated Prisma client that readiness and shutdown need. */
@@ -9,7 +9,7 @@ export interface PrismaClientLike {
 
 /** Readiness and clean shutdown for a service's Prisma client. */
 @Injectable()
-export class PostgresConnection implements ReadinessProbe, OnModuleDestroy {
+export class PostgresConnection implements ReadinessProbe, OnApplicationShutdown {
   readonly dependency = 'postgres';
 
   constructor(private readonly client: PrismaClientLike) {}
@@ -18,7 +18,9 @@ export class PostgresConnection implements ReadinessProbe, OnModuleDestroy {
     await this.client.$queryRawUnsafe('SELECT 1');
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Connections close in the last shutdown phase, after consumers and relays (which stop in
+  // onModuleDestroy) and in-flight HTTP requests have finished with them.
+  async onApplicationShutdown(): Promise<void> {
     await this.client.$disconnect();
   }
 }

@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ReadinessProbe } from '@shop/observability';
 import Redis from 'ioredis';
 
 /** The app's one Redis connection. Redis holds rate limits, idempotency keys and caches, never a system of record. */
 @Injectable()
-export class RedisConnection implements ReadinessProbe, OnModuleDestroy {
+export class RedisConnection implements ReadinessProbe, OnApplicationShutdown {
   readonly dependency = 'redis';
   readonly client: Redis;
   private readonly logger = new Logger(RedisConnection.name);
@@ -27,7 +27,9 @@ export class RedisConnection implements ReadinessProbe, OnModuleDestroy {
     await this.client.ping();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Connections close in the last shutdown phase, after consumers and relays (which stop in
+  // onModuleDestroy) and in-flight HTTP requests have finished with them.
+  async onApplicationShutdown(): Promise<void> {
     await this.client.quit().catch(() => this.client.disconnect());
   }
 }

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { instrumentations } from './instrumentations';
 import { metricViews } from './metric-views';
 import { traceSampler } from './root-span-sampler';
+import { spanFileProcessor } from './span-file-exporter';
 import type { TelemetryConfig } from './telemetry-config';
 
 export interface NodeSdkParts {
@@ -42,12 +43,22 @@ export function buildNodeSdk(parts: NodeSdkParts): NodeSDK {
     resourceDetectors: [resources.envDetector],
     instrumentations: instrumentations(),
     sampler: traceSampler(),
-    // Without a collector, spans are still recorded (so logs carry real trace ids and the context
-    // propagates downstream) and then dropped by a processor that exports nothing.
-    spanProcessors: parts.spanProcessors ?? [endpoint ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }) }) : new NoopSpanProcessor()],
+    spanProcessors: parts.spanProcessors ?? exportingSpanProcessors(parts.config),
     metricReaders,
     views: metricViews(),
     // Logs go to stdout as JSON (pino); an empty list stops the SDK from exporting them by OTLP.
     logRecordProcessors: [],
   });
+}
+
+/** OTLP to the collector and/or lines in OTEL_TRACES_FILE, as configured. */
+function exportingSpanProcessors(config: TelemetryConfig): SpanProcessor[] {
+  const processors: SpanProcessor[] = [];
+  const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (endpoint) processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }) }));
+  if (config.OTEL_TRACES_FILE) processors.push(spanFileProcessor(config.OTEL_TRACES_FILE));
+  // With neither, spans are still recorded (so logs carry real trace ids and the context propagates
+  // downstream) and then dropped by a processor that exports nothing. An empty list would not do:
+  // the SDK then registers no tracer provider at all.
+  return processors.length > 0 ? processors : [new NoopSpanProcessor()];
 }

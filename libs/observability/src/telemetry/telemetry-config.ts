@@ -3,13 +3,19 @@ import { z } from 'zod';
 /**
  * The standard OpenTelemetry variables this lib honours, validated like every app variable.
  * Unset OTEL_EXPORTER_OTLP_ENDPOINT is a valid choice (local runs, tests): spans are still
- * created and propagated, so logs carry trace ids, but nothing is exported.
+ * created and propagated, so logs carry trace ids, but nothing is exported (unless to OTEL_TRACES_FILE).
  */
 export const telemetryConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z
     .url({ protocol: /^https?$/, error: 'must be a URL like http://otel-collector:4318' })
     .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  // Not a standard OpenTelemetry variable: ours, for the native stack, which has no trace backend.
+  /** Also append every finished span to this file as one JSON line (see span-file-exporter.ts). */
+  OTEL_TRACES_FILE: z
+    .string()
+    .regex(/^[^\0]*[^\0/\\]$/, 'must be a file path like .local/traces/order-service.jsonl')
     .optional(),
   OTEL_SDK_DISABLED: z
     .enum(['true', 'false'], { error: 'must be true or false' })

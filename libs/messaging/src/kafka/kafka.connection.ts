@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ReadinessProbe } from '@shop/observability';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 
@@ -9,7 +9,7 @@ export interface KafkaConnectionOptions {
 
 /** The app's one kafkajs client; producers and consumers are made from `kafka`. */
 @Injectable()
-export class KafkaConnection implements ReadinessProbe, OnModuleDestroy {
+export class KafkaConnection implements ReadinessProbe, OnApplicationShutdown {
   readonly dependency = 'kafka';
   readonly kafka: Kafka;
   private admin: Admin | undefined;
@@ -31,7 +31,9 @@ export class KafkaConnection implements ReadinessProbe, OnModuleDestroy {
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Connections close in the last shutdown phase, after consumers and relays (which stop in
+  // onModuleDestroy) and in-flight HTTP requests have finished with them.
+  async onApplicationShutdown(): Promise<void> {
     await this.admin?.disconnect();
   }
 

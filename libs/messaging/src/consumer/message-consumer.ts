@@ -1,0 +1,157 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
+import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } from '@shop/contracts';
+import { ExponentialBackoff, fullJitterGenerator, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
+import type { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter';
+import { NonRetryableMessageError } from './non-retryable-message.error';
+import { type RetryOptionsInput, retryOptionsSchema } from './retry-options';
+
+/** Where a message came from and which attempt this is (1 for the first). */
+export interface Delivery {
+  topic: string;
+  partition: number;
+  offset: string;
+  attempt: number;
+  headers: IHeaders;
+}
+
+export interface MessageConsumerOptions<TMessage = KnownMessage> {
+  groupId: string;
+  topics: string[];
+  /** Throw to retry (bounded, backoff with jitter) then dead-letter; NonRetryableMessageError dead-letters at once. */
+  handle: (message: TMessage, delivery: Delivery) => Promise<void>;
+  retry?: RetryOptionsInput;
+  /** Partitions handled in parallel; messages of one partition (one key) always one at a time, in order. */
+  partitionsConsumedConcurrently?: number;
+  /** Reads a raw value; the system's message registry by default. */
+  parse?: (raw: Buffer | null, topic: string) => ParseResult<TMessage, unknown>;
+  logger?: LoggerService;
+}
+
+export const CONSUMER_LAG_METRIC = 'messaging_consumer_lag';
+
+/**
+ * One consumer group on some topics, with the rules every consumer here follows: a message that
+ * does not parse goes to `<topic>.dlt` with the reason; a failing handler is retried a bounded
+ * number of times, then dead-lettered with the error and the attempt count; the offset is
+ * committed only after the message was handled or dead-lettered (never before: at-least-once);
+ * nothing a single message does can stall its partition for long.
+ */
+export class MessageConsumer<TMessage = KnownMessage> {
+  private readonly consumer: Consumer;
+  private readonly deadLetters: Producer;
+  private readonly admin: Admin;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly logger: LoggerService;
+  private readonly parse: (raw: Buffer | null, topic: string) => ParseResult<TMessage, unknown>;
+  private readonly stopping = new AbortController();
+  private lagGauge: ObservableGauge | undefined;
+
+  constructor(
+    kafka: Kafka,
+    private readonly options: MessageConsumerOptions<TMessage>,
+  ) {
+    const retryOptions = retryOptionsSchema.parse(options.retry ?? {});
+    this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    this.deadLetters = kafka.producer({ allowAutoTopicCreation: true });
+    this.admin = kafka.admin();
+    this.retryPolicy = retry(
+      handleWhen((error) => !(error instanceof NonRetryableMessageError)),
+      {
+        maxAttempts: retryOptions.maxAttempts - 1,
+        backoff: new ExponentialBackoff({ initialDelay: retryOptions.initialDelayMs, maxDelay: retryOptions.maxDelayMs, generator: fullJitterGenerator }),
+      },
+    );
+    this.logger = options.logger ?? new Logger(`MessageConsumer ${options.groupId}`);
+    this.parse = options.parse ?? ((raw, topic) => parseMessage(raw, topic) as ParseResult<TMessage, unknown>);
+  }
+
+  async start(): Promise<void> {
+    await Promise.all([this.admin.connect(), this.deadLetters.connect(), this.consumer.connect()]);
+    await this.ensureTopics();
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.logger.error(`consumer crashed (${payload.error.message}); restart: ${payload.restart}`);
+    });
+    await this.consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: (payload) => this.process(payload),
+    });
+    this.observeLag();
+  }
+
+  /** Stops fetching, lets the message in hand finish (a retry wait is cut short and the message left uncommitted for redelivery), leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.lagGauge?.removeCallback(this.observeLagValues);
+    await this.consumer.disconnect();
+    await Promise.all([this.deadLetters.disconnect(), this.admin.disconnect()]);
+  }
+
+  private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const parsed = this.parse(message.value, topic);
+    if (!parsed.ok) {
+      this.logger.warn(`refused ${topic}[${partition}]@${message.offset}: ${parsed.reason}: ${parsed.detail}`);
+      await this.deadLetter(topic, partition, message, parsed.reason, parsed.detail, 0);
+    } else {
+      await this.handleWithRetries(parsed.message, topic, partition, message, heartbeat);
+    }
+    // The next offset to read, committed only now that this message is handled or parked.
+    await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  }
+
+  private async handleWithRetries(parsed: TMessage, topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+    let attempt = 0;
+    try {
+      await this.retryPolicy.execute(async () => {
+        attempt += 1;
+        if (attempt > 1) await heartbeat();
+        await this.options.handle(parsed, { topic, partition, offset: message.offset, attempt, headers: message.headers ?? {} });
+      }, this.stopping.signal);
+    } catch (error) {
+      // Shutting down mid-retry: leave the offset uncommitted, so the message is redelivered.
+      if (error instanceof TaskCancelledError || this.stopping.signal.aborted) throw error;
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.logger.error(`dead-lettering ${topic}[${partition}]@${message.offset} after ${attempt} attempt(s): ${detail}`);
+      await this.deadLetter(topic, partition, message, 'HANDLER_FAILED', detail, attempt);
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: DeadLetterReason, detail: string, attempts: number): Promise<void> {
+    const record = toDeadLetterMessage({ reason, detail, attempts, topic, partition, consumerGroup: this.options.groupId, message });
+    await this.deadLetters.send({ topic: deadLetterTopicOf(topic), messages: [record] });
+  }
+
+  /** The topics and their dead-letter topics exist before the group joins (idempotent). */
+  private async ensureTopics(): Promise<void> {
+    const topics = this.options.topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]);
+    await this.admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
+  }
+
+  private readonly observeLagValues = async (result: ObservableResult): Promise<void> => {
+    try {
+      const committed = await this.admin.fetchOffsets({ groupId: this.options.groupId, topics: this.options.topics });
+      for (const { topic, partitions } of committed) {
+        const ends = await this.admin.fetchTopicOffsets(topic);
+        for (const end of ends) {
+          const offset = partitions.find((candidate) => candidate.partition === end.partition)?.offset ?? '-1';
+          const from = offset === '-1' ? BigInt(end.low) : BigInt(offset);
+          result.observe(Number(BigInt(end.high) - from), { group: this.options.groupId, topic, partition: String(end.partition) });
+        }
+      }
+    } catch {
+      // No value rather than a wrong one while the broker is away.
+    }
+  };
+
+  private observeLag(): void {
+    this.lagGauge = metrics.getMeter('@shop/messaging').createObservableGauge(CONSUMER_LAG_METRIC, {
+      description: 'Messages in a partition not yet handled by the consumer group',
+    });
+    this.lagGauge.addCallback(this.observeLagValues);
+  }
+}
+
+export type { DeadLetterReason };

@@ -1,0 +1,219 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
+import { runInTraceContext, type TraceCarrier } from '@shop/observability';
+import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
+import { Client, Pool, type PoolClient } from 'pg';
+import { Wakeup } from '../wakeup';
+import { CLAIM_BATCH, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, FIRST_ROW_HELD_ELSEWHERE, MARK_PUBLISHED, OUTBOX_CHANNEL } from './outbox.sql';
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  kafka: Kafka;
+  /** Rows claimed per transaction. */
+  batchSize?: number;
+  /** Poll when no NOTIFY came (a missed notification, a relay of another replica that died). */
+  pollIntervalMs?: number;
+  /** Published rows are deleted after this long. */
+  retentionSeconds?: number;
+  logger?: LoggerService;
+}
+
+interface OutboxRow {
+  id: string;
+  message_id: string;
+  topic: string;
+  message_key: string;
+  value: string;
+  headers: TraceCarrier;
+}
+
+export const OUTBOX_BACKLOG_METRIC = 'messaging_outbox_backlog';
+const RETENTION_SWEEP_INTERVAL_MS = 10 * 60_000;
+const MAX_ERROR_BACKOFF_MS = 10_000;
+
+/**
+ * Publishes the outbox to Kafka: claims the oldest unpublished rows, publishes them in order,
+ * stamps them published, commits. At-least-once: a crash after publishing and before the commit
+ * publishes those rows again on restart (consumers deduplicate on the message id); a crash before
+ * publishing loses nothing, the rows are still unpublished.
+ *
+ * Per-key order holds because rows are published in id order, a batch skips the rows of a key
+ * whose earlier row another relay holds, and the producer is idempotent with one request in
+ * flight. It assumes one aggregate's messages are written by transactions that serialise on the
+ * aggregate's row (as every writer here does), so their ids follow their commit order.
+ */
+export class OutboxRelay {
+  private readonly pool: Pool;
+  private readonly producer: Producer;
+  private readonly wakeup = new Wakeup();
+  private readonly logger: LoggerService;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retentionSeconds: number;
+  private listener: Client | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private lastError: string | undefined;
+  private backlogGauge: ObservableGauge | undefined;
+  private lastRetentionSweep = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    // A pool error (a dropped idle connection) is reported by the next query; without a listener
+    // it would crash the process.
+    this.pool.on('error', (error) => this.reportError('outbox pool', error));
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    this.logger = options.logger ?? new Logger(OutboxRelay.name);
+    this.batchSize = options.batchSize ?? 100;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    await this.listen();
+    this.observeBacklog();
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight, then stops; nothing is left half-published. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeup.wake();
+    await this.loop;
+    this.backlogGauge?.removeCallback(this.observeBacklogValue);
+    await this.listener?.end().catch(() => undefined);
+    await this.producer.disconnect();
+    await this.pool.end();
+  }
+
+  /** Publishes now rather than at the next poll (for a writer in the same process). */
+  nudge(): void {
+    this.wakeup.wake();
+  }
+
+  private async run(): Promise<void> {
+    let errorBackoffMs = 0;
+    while (!this.stopping) {
+      try {
+        while (!this.stopping && (await this.publishBatch()) === this.batchSize);
+        await this.sweepPublished();
+        errorBackoffMs = 0;
+        this.lastError = undefined;
+      } catch (error) {
+        this.reportError('outbox relay', error);
+        errorBackoffMs = Math.min(Math.max(errorBackoffMs * 2, 250), MAX_ERROR_BACKOFF_MS);
+      }
+      if (!this.stopping) await this.wakeup.sleep(errorBackoffMs || this.pollIntervalMs);
+    }
+  }
+
+  /** One transaction: claim, publish, mark. Returns how many rows it published. */
+  private async publishBatch(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(CLAIM_BATCH, [this.batchSize]);
+      const publishable = await this.keepKeyOrder(client, rows);
+      await this.publish(publishable);
+      if (publishable.length > 0) await client.query(MARK_PUBLISHED, [publishable.map((row) => row.id)]);
+      await client.query('COMMIT');
+      // Rows held back for another relay are not progress: only a full batch published asks for more.
+      return publishable.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async keepKeyOrder(client: PoolClient, rows: OutboxRow[]): Promise<OutboxRow[]> {
+    if (rows.length === 0) return rows;
+    const keys = [...new Set(rows.map((row) => row.message_key))];
+    const held = await client.query<{ message_key: string; first_id: string }>(FIRST_ROW_HELD_ELSEWHERE, [keys, rows.map((row) => row.id)]);
+    if (held.rows.length === 0) return rows;
+    const firstHeld = new Map(held.rows.map((row) => [row.message_key, BigInt(row.first_id)]));
+    return rows.filter((row) => {
+      const limit = firstHeld.get(row.message_key);
+      return limit === undefined || BigInt(row.id) < limit;
+    });
+  }
+
+  /**
+   * Sends in id order. Consecutive rows written by the same trace go in one request; each group is
+   * sent inside its own stored trace context, so the kafkajs instrumentation makes each producer
+   * span a child of the transaction that wrote the row (a single batch would put every message
+   * under one parent). The cost is one round trip per trace, which a local broker answers in ms.
+   */
+  private async publish(rows: OutboxRow[]): Promise<void> {
+    for (const group of groupByTrace(rows)) {
+      await runInTraceContext(group.trace, () => this.producer.sendBatch({ topicMessages: toTopicMessages(group.rows) }));
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const listener = new Client({ connectionString: this.options.databaseUrl });
+    listener.on('notification', () => this.wakeup.wake());
+    listener.on('error', (error) => {
+      this.reportError('outbox LISTEN connection', error);
+      if (this.listener === listener) this.listener = undefined;
+      // Polling carries on meanwhile; LISTEN comes back with the database.
+      if (!this.stopping) setTimeout(() => void this.listen().catch((retryError) => this.reportError('outbox LISTEN connection', retryError)), 1000).unref();
+    });
+    await listener.connect();
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = listener;
+  }
+
+  private async sweepPublished(): Promise<void> {
+    if (Date.now() - this.lastRetentionSweep < RETENTION_SWEEP_INTERVAL_MS) return;
+    this.lastRetentionSweep = Date.now();
+    await this.pool.query(DELETE_PUBLISHED_BEFORE, [this.retentionSeconds]);
+  }
+
+  private readonly observeBacklogValue = async (result: ObservableResult): Promise<void> => {
+    try {
+      const { rows } = await this.pool.query<{ backlog: number }>(COUNT_BACKLOG);
+      result.observe(rows[0]?.backlog ?? 0);
+    } catch {
+      // No value is better than a wrong one; the relay's own loop reports database errors.
+    }
+  };
+
+  private observeBacklog(): void {
+    this.backlogGauge = metrics.getMeter('@shop/messaging').createObservableGauge(OUTBOX_BACKLOG_METRIC, {
+      description: 'Outbox rows written but not yet published to Kafka',
+    });
+    this.backlogGauge.addCallback(this.observeBacklogValue);
+  }
+
+  /** Logs an error once until it changes, so an outage is one line, not one per poll. */
+  private reportError(what: string, error: unknown): void {
+    const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    if (message === this.lastError) return;
+    this.lastError = message;
+    this.logger.error(message);
+  }
+}
+
+function groupByTrace(rows: OutboxRow[]): Array<{ trace: TraceCarrier; rows: OutboxRow[] }> {
+  const groups: Array<{ trace: TraceCarrier; key: string; rows: OutboxRow[] }> = [];
+  for (const row of rows) {
+    const key = JSON.stringify(row.headers ?? {});
+    const last = groups.at(-1);
+    if (last && last.key === key) last.rows.push(row);
+    else groups.push({ trace: row.headers ?? {}, key, rows: [row] });
+  }
+  return groups;
+}
+
+function toTopicMessages(rows: OutboxRow[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.message_key, value: row.value, headers: { 'message-id': row.message_id } });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
