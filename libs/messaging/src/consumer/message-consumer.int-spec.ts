@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { deadLetterTopicOf } from '@shop/contracts';
+import type { Kafka } from 'kafkajs';
+import { createTopic, eventually, ping, pingParser, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures';
+import { DEAD_LETTER_HEADERS } from './dead-letter';
+import { MessageConsumer } from './message-consumer';
+import { NonRetryableMessageError } from './non-retryable-message.error';
+
+const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+type Ping = ReturnType<typeof ping>;
+
+async function produce(kafka: Kafka, topic: string, values: Array<{ key: string; value: string; headers?: Record<string, string> }>): Promise<void> {
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic, messages: values });
+  await producer.disconnect();
+}
+
+const asRecord = (message: Ping) => ({ key: message.payload.aggregateId, value: JSON.stringify(message), headers: { 'x-test': 'kept' } });
+const header = (headers: Record<string, unknown> | undefined, name: string) => headers?.[name]?.toString();
+
+describe('message consumer (real Kafka)', () => {
+  const kafka = testKafka();
+  const consumers: MessageConsumer<Ping>[] = [];
+
+  function startConsumer(topic: string, groupId: string, handle: (message: Ping, attempt: number) => Promise<void>, maxAttempts = 3) {
+    const consumer = new MessageConsumer<Ping>(kafka, {
+      groupId,
+      topics: [topic],
+      parse: pingParser(topic),
+      retry: { maxAttempts, initialDelayMs: 10, maxDelayMs: 50 },
+      handle: (message, delivery) => handle(message, delivery.attempt),
+      logger: quietLogger,
+    });
+    consumers.push(consumer);
+    return consumer.start().then(() => consumer);
+  }
+
+  after(async () => {
+    await Promise.all(consumers.map((consumer) => consumer.stop().catch(() => undefined)));
+  });
+
+  describe('a poison message on a partition', () => {
+    const topic = uniqueName('poison');
+    const groupId = uniqueName('poison-group');
+    const handled: number[] = [];
+    let poisonAttempts = 0;
+    let deadLetters: Awaited<ReturnType<typeof readTopic>> = [];
+
+    before(async () => {
+      await createTopic(kafka, topic, 1);
+      await produce(kafka, topic, [
+        asRecord(ping(topic, 'order-1', 1)),
+        asRecord(ping(topic, 'order-1', 2, true)),
+        asRecord(ping(topic, 'order-1', 3)),
+        { key: 'order-1', value: '{not json' },
+        asRecord(ping(topic, 'order-1', 4)),
+      ]);
+      await startConsumer(topic, groupId, async (message) => {
+        if (message.payload.poison) {
+          poisonAttempts += 1;
+          throw new Error('the handler cannot process this message');
+        }
+        handled.push(message.payload.sequence);
+      });
+      await eventually('the later messages are handled', () => handled.length === 3);
+      deadLetters = await readTopic(kafka, deadLetterTopicOf(topic), (messages) => messages.length >= 2);
+    });
+
+    it('is tried the configured number of times, then dead-lettered with the error, the attempt count and its original headers', () => {
+      assert.equal(poisonAttempts, 3);
+      const poison = deadLetters.find((message) => header(message.headers, DEAD_LETTER_HEADERS.reason) === 'HANDLER_FAILED');
+      assert.ok(poison, 'the poison message reached the dead-letter topic');
+      assert.equal(header(poison.headers, DEAD_LETTER_HEADERS.attempts), '3');
+      assert.match(header(poison.headers, DEAD_LETTER_HEADERS.detail) ?? '', /the handler cannot process this message/);
+      assert.equal(header(poison.headers, 'x-test'), 'kept');
+      assert.equal(header(poison.headers, DEAD_LETTER_HEADERS.originalTopic), topic);
+      assert.equal(poison.key?.toString(), 'order-1');
+      assert.equal(JSON.parse(poison.value!.toString()).payload.sequence, 2);
+    });
+
+    it('does not stop the messages after it on the same partition, which are handled in order', () => {
+      assert.deepEqual(handled, [1, 3, 4]);
+    });
+
+    it('dead-letters a value that is not JSON at once, with the reason, without calling the handler', () => {
+      const malformed = deadLetters.find((message) => header(message.headers, DEAD_LETTER_HEADERS.reason) === 'MALFORMED_JSON');
+      assert.ok(malformed, 'the malformed message reached the dead-letter topic');
+      assert.equal(header(malformed.headers, DEAD_LETTER_HEADERS.attempts), '0');
+      assert.equal(malformed.value?.toString(), '{not json');
+    });
+
+    it('commits what it handled or parked: the group starts after them next time', async () => {
+      await consumers.pop()!.stop();
+      let redelivered = 0;
+      await produce(kafka, topic, [asRecord(ping(topic, 'order-1', 5))]);
+      await startConsumer(topic, groupId, async (message) => {
+        if (message.payload.sequence !== 5) redelivered += 1;
+        handled.push(message.payload.sequence);
+      });
+      await eventually('the new message is handled', () => handled.includes(5));
+      assert.equal(redelivered, 0);
+    });
+  });
+
+  it('dead-letters after one attempt when the handler says the message can never succeed', async () => {
+    const topic = uniqueName('non-retryable');
+    await createTopic(kafka, topic, 1);
+    await produce(kafka, topic, [asRecord(ping(topic, 'order-2', 1))]);
+    let attempts = 0;
+    await startConsumer(topic, uniqueName('non-retryable-group'), async () => {
+      attempts += 1;
+      throw new NonRetryableMessageError('the order is already closed');
+    });
+    const [deadLetter] = await readTopic(kafka, deadLetterTopicOf(topic), (messages) => messages.length >= 1);
+    assert.equal(attempts, 1);
+    assert.equal(header(deadLetter?.headers, DEAD_LETTER_HEADERS.attempts), '1');
+  });
+
+  it('retries a handler that fails transiently and handles the message once it succeeds', async () => {
+    const topic = uniqueName('transient');
+    await createTopic(kafka, topic, 1);
+    await produce(kafka, topic, [asRecord(ping(topic, 'order-3', 1))]);
+    const attempts: number[] = [];
+    let succeeded = false;
+    await startConsumer(topic, uniqueName('transient-group'), async (_message, attempt) => {
+      attempts.push(attempt);
+      if (attempt < 2) throw new Error('database briefly unavailable');
+      succeeded = true;
+    });
+    await eventually('the message is handled', () => succeeded);
+    assert.deepEqual(attempts, [1, 2]);
+  });
+});

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { KafkaMessage } from 'kafkajs';
+import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database';
+import { createTopic, eventually, ping, pingDefinition, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxWriter } from './outbox-writer';
+
+const kafka = testKafka();
+const outbox = new OutboxWriter();
+const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+interface Sent {
+  messageId: string;
+  aggregateId: string;
+  sequence: number;
+}
+
+function readPing(message: KafkaMessage): Sent {
+  const envelope = JSON.parse(message.value!.toString()) as { messageId: string; payload: { aggregateId: string; sequence: number } };
+  return { messageId: envelope.messageId, ...envelope.payload };
+}
+
+/** Writes `count` pings round-robin over `aggregates` keys, `perTransaction` per transaction. */
+async function writePings(database: MessagingDatabase, topic: string, count: number, aggregates: number, from = 0, perTransaction = 10): Promise<void> {
+  for (let start = from; start < from + count; start += perTransaction) {
+    await database.transaction(async (tx) => {
+      for (let index = start; index < Math.min(start + perTransaction, from + count); index++) {
+        const aggregateId = `aggregate-${index % aggregates}`;
+        await outbox.add(tx, pingDefinition(topic), ping(topic, aggregateId, Math.floor(index / aggregates)));
+      }
+    });
+  }
+}
+
+async function backlog(database: MessagingDatabase): Promise<number> {
+  const { rows } = await database.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM outbox_messages WHERE published_at IS NULL');
+  return rows[0]!.count;
+}
+
+/** Each key's messages, by first appearance, must come in the order they were written. */
+function assertOrderedPerKey(received: Sent[]): void {
+  const seen = new Map<string, number>();
+  const firstTime = new Set<string>();
+  for (const message of received) {
+    if (firstTime.has(message.messageId)) continue;
+    firstTime.add(message.messageId);
+    const previous = seen.get(message.aggregateId) ?? -1;
+    assert.ok(message.sequence > previous, `${message.aggregateId}: sequence ${message.sequence} arrived after ${previous}`);
+    seen.set(message.aggregateId, message.sequence);
+  }
+}
+
+function startRelayProcess(databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(__dirname, '..', 'testing', 'relay-process.fixture.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('started')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`relay process exited with ${code} before it started`)));
+  });
+}
+
+describe('outbox relay (real PostgreSQL and Kafka)', () => {
+  let database: MessagingDatabase;
+
+  before(async () => {
+    database = await createMessagingDatabase('relay');
+  });
+
+  after(async () => {
+    await database.drop();
+  });
+
+  it('loses no row across 1,000 messages while the relay process is killed at random, and keeps each key in order', async () => {
+    const topic = uniqueName('relay-crash');
+    await createTopic(kafka, topic, 3);
+    const total = 1000;
+    let written = 0;
+    let kills = 0;
+    let relay = await startRelayProcess(database.url);
+    // Messages keep arriving while the relay dies and comes back: a crash can land anywhere,
+    // between publish and mark included.
+    while (written < total || (await backlog(database)) > 0) {
+      if (written < total) {
+        await writePings(database, topic, 100, 20, written);
+        written += 100;
+      }
+      await sleep(20 + Math.random() * 200);
+      relay.kill('SIGKILL');
+      await new Promise((resolve) => relay.once('exit', resolve));
+      kills += 1;
+      relay = await startRelayProcess(database.url);
+    }
+    await eventually('the outbox is empty', async () => (await backlog(database)) === 0);
+    relay.kill('SIGTERM');
+    await new Promise((resolve) => relay.once('exit', resolve));
+
+    const received = (await readTopic(kafka, topic, (messages) => new Set(messages.map((m) => readPing(m).messageId)).size >= total)).map(readPing);
+    const distinct = new Set(received.map((message) => message.messageId));
+    assert.equal(distinct.size, total, `expected all ${total} messages after ${kills} kills, got ${distinct.size}`);
+    assert.ok(kills >= 10, `the relay was killed ${kills} times`);
+    assertOrderedPerKey(received);
+  });
+
+  it('publishes each row once, in order per key, with two relays side by side', async () => {
+    const topic = uniqueName('relay-pair');
+    await createTopic(kafka, topic, 3);
+    const relays = [1, 2].map(() => new OutboxRelay({ databaseUrl: database.url, kafka, batchSize: 7, pollIntervalMs: 20, logger: quietLogger }));
+    await Promise.all(relays.map((relay) => relay.start()));
+    try {
+      await writePings(database, topic, 300, 5, 0, 3);
+      await eventually('the outbox is empty', async () => (await backlog(database)) === 0);
+    } finally {
+      await Promise.all(relays.map((relay) => relay.stop()));
+    }
+    const received = (await readTopic(kafka, topic, (messages) => messages.length >= 300)).map(readPing);
+    // Wait a little longer for any duplicate that would still be on its way.
+    const settled = (await readTopic(kafka, topic, () => false, 1500)).map(readPing);
+    assert.equal(settled.length, 300, 'no message was published twice');
+    assertOrderedPerKey(received);
+  });
+
+  it('never publishes a message whose transaction rolled back', async () => {
+    const topic = uniqueName('relay-rollback');
+    await createTopic(kafka, topic, 1);
+    const relay = new OutboxRelay({ databaseUrl: database.url, kafka, pollIntervalMs: 20, logger: quietLogger });
+    await relay.start();
+    try {
+      await assert.rejects(
+        database.transaction(async (tx) => {
+          await outbox.add(tx, pingDefinition(topic), ping(topic, 'rolled-back', 0));
+          throw new Error('the state change failed');
+        }),
+      );
+      await database.transaction((tx) => outbox.add(tx, pingDefinition(topic), ping(topic, 'committed', 0)));
+      await eventually('the outbox is empty', async () => (await backlog(database)) === 0);
+    } finally {
+      await relay.stop();
+    }
+    const received = (await readTopic(kafka, topic, () => false, 2000)).map(readPing);
+    assert.deepEqual(received.map((message) => message.aggregateId), ['committed']);
+  });
+});

@@ -1,0 +1,61 @@
+import { finishedSpans } from '../testing/test-telemetry';
+import { SpanKind, trace, type SpanContext } from '@opentelemetry/api';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { MessageConsumer } from '../consumer/message-consumer';
+import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database';
+import { createTopic, eventually, ping, pingDefinition, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxWriter } from './outbox-writer';
+
+type Ping = ReturnType<typeof ping>;
+const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('one trace across the outbox and Kafka (in-memory span exporter)', () => {
+  const kafka = testKafka();
+  const topic = uniqueName('traced');
+  let database: MessagingDatabase;
+  let relay: OutboxRelay;
+  let consumer: MessageConsumer<Ping>;
+  let handlerSpan: SpanContext | undefined;
+  let rootSpan: SpanContext;
+
+  before(async () => {
+    database = await createMessagingDatabase('trace');
+    await createTopic(kafka, topic, 1);
+    relay = new OutboxRelay({ databaseUrl: database.url, kafka, pollIntervalMs: 20, logger: quietLogger });
+    consumer = new MessageConsumer<Ping>(kafka, {
+      groupId: uniqueName('traced-group'),
+      topics: [topic],
+      parse: pingParser(topic),
+      handle: async () => {
+        handlerSpan = trace.getActiveSpan()?.spanContext();
+      },
+      logger: quietLogger,
+    });
+    await Promise.all([relay.start(), consumer.start()]);
+    // The work that writes the row: a request handler in a service, here a span of the test's own.
+    await trace.getTracer('messaging-spec').startActiveSpan('place order', { kind: SpanKind.SERVER }, async (span) => {
+      rootSpan = span.spanContext();
+      await database.transaction((tx) => new OutboxWriter().add(tx, pingDefinition(topic), ping(topic, 'order-9', 1)));
+      span.end();
+    });
+    await eventually('the consumer handled the message', () => handlerSpan !== undefined);
+  });
+
+  after(async () => {
+    await Promise.all([relay.stop(), consumer.stop()]);
+    await database.drop();
+  });
+
+  it('links the writer, the producer span, the Kafka hop and the consumer span in the trace of the writer', () => {
+    const spans = finishedSpans.getFinishedSpans().filter((span) => span.spanContext().traceId === rootSpan.traceId);
+    const producer = spans.find((span) => span.kind === SpanKind.PRODUCER && span.name === `send ${topic}`);
+    const consumerSpan = spans.find((span) => span.kind === SpanKind.CONSUMER && span.name.includes(topic));
+    assert.ok(producer, `a producer span in the writer's trace; spans: ${spans.map((span) => span.name).join(', ')}`);
+    assert.ok(consumerSpan, `a consumer span in the writer's trace; spans: ${spans.map((span) => span.name).join(', ')}`);
+    assert.equal(producer.parentSpanContext?.spanId, rootSpan.spanId, 'the relay published as a child of the span that wrote the row');
+    assert.equal(consumerSpan.parentSpanContext?.spanId, producer.spanContext().spanId, 'the consumer span continues the producer span across Kafka');
+    assert.equal(handlerSpan?.spanId, consumerSpan.spanContext().spanId, 'the handler runs inside the consumer span');
+  });
+});
