@@ -1,9 +1,11 @@
 // `npm run demo`: installs what is missing, builds, brings the native stack up, shows every app
-// ready with the dependencies it checked, and stops again what it started (`-- --keep` leaves it running).
+// ready, places one order of each outcome through the gateway and prints each saga's timeline and
+// trace, then stops again what it started (`-- --keep` leaves it running).
 import { apps, host } from '../infra/local/topology.mjs';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { mustRun } from './run-step.mjs';
 import { isStackUp } from './stack-probe.mjs';
+import { runOrderWalkthrough } from './demo/order-walkthrough.mjs';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 const keep = process.argv.includes('--keep');
@@ -23,9 +25,18 @@ for (const app of apps) {
   console.log(`  ${response.ok ? '✔' : '✖'} ${app.name.padEnd(22)} ${url.padEnd(38)} ${dependencies.join(', ')}`);
 }
 
+let outcomesAsExpected = false;
+if (allReady) {
+  try {
+    outcomesAsExpected = await runOrderWalkthrough();
+  } catch (error) {
+    console.error(`✖ the order walkthrough failed: ${error.message}`);
+  }
+}
+
 if (startedHere && !keep) {
   await mustRun('stopping what the demo started (npm run stack:down)', process.execPath, ['infra/local/stack.mjs', 'down']);
 } else {
   console.log('\nThe stack keeps running: `npm run stack:status` shows it, `npm run stack:down` stops it.');
 }
-process.exit(allReady ? 0 : 1);
+process.exit(allReady && outcomesAsExpected ? 0 : 1);

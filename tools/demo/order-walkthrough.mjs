@@ -1,0 +1,98 @@
+// The demo's story: one customer places one order of each outcome through the public API, and
+// each saga's timeline and trace are printed as the services recorded them.
+import { randomUUID } from 'node:crypto';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { apps, host } from '../../infra/local/topology.mjs';
+
+const gateway = apps.find((app) => app.name === 'api-gateway');
+const api = `http://${host}:${gateway.httpPort}/api/v1`;
+const traceFolder = new URL('../../.local/traces/', import.meta.url).pathname;
+
+async function call(method, path, { token, body, headers = {} } = {}) {
+  const response = await fetch(`${api}${path}`, {
+    method,
+    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  const answer = { status: response.status, traceId: response.headers.get('x-trace-id'), body: text ? JSON.parse(text) : undefined };
+  console.log(`  ${method} /api/v1${path} → ${answer.status}`);
+  return answer;
+}
+
+async function newCustomer() {
+  const email = `demo-${randomUUID().slice(0, 8)}@example.com`;
+  const password = 'demo-password-123';
+  await call('POST', '/auth/register', { body: { email, password, name: 'Demo Customer' } });
+  const login = await call('POST', '/auth/login', { body: { email, password } });
+  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  return { email, token: login.body.accessToken };
+}
+
+async function finalOrder(token, orderId) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { body } = await fetch(`${api}/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } }).then(async (r) => ({ body: await r.json() }));
+    if (body.status !== 'PENDING' || Date.now() > deadline) return body;
+    await sleep(250);
+  }
+}
+
+function spansOf(traceId) {
+  const spans = [];
+  for (const app of apps) {
+    const file = join(traceFolder, `${app.name}.jsonl`);
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (line.includes(traceId)) spans.push(JSON.parse(line));
+    }
+  }
+  return spans;
+}
+
+function printTimeline(title, order, traceId) {
+  const start = Date.parse(order.createdAt);
+  console.log(`\n■ ${title}: order ${order.orderId} is ${order.status}${order.failureReason ? ` (${order.failureReason})` : ''}, total ${(order.totalCents / 100).toFixed(2)} ${order.currency}`);
+  for (const entry of order.saga) {
+    console.log(`    +${String(Date.parse(entry.at) - start).padStart(5)} ms  ${entry.step.padEnd(20)} ${entry.status}`);
+  }
+  const spans = traceId ? spansOf(traceId) : [];
+  const services = [...new Set(spans.map((span) => span.service))];
+  console.log(`    trace ${traceId ?? '(none)'}: ${spans.length} spans so far in ${services.join(', ') || 'no service yet'}`);
+}
+
+/** Places one order of each outcome and prints what happened; returns false if an outcome differs. */
+export async function runOrderWalkthrough() {
+  console.log('\n▶ a customer registers and logs in');
+  const customer = await newCustomer();
+  console.log('\n▶ the catalog');
+  const { body: products } = await call('GET', '/products');
+  const plenty = [...products].sort((a, b) => b.available - a.available)[0];
+  const scarce = [...products].sort((a, b) => a.available - b.available)[0];
+  console.log(`  ${products.length} products; plenty of ${plenty.sku} (${plenty.available}), few of ${scarce.sku} (${scarce.available})`);
+
+  const scenarios = [
+    { title: 'card accepted', items: [{ sku: plenty.sku, quantity: 2 }], paymentToken: 'pm_card_ok', expected: 'CONFIRMED' },
+    { title: 'card declined', items: [{ sku: plenty.sku, quantity: 1 }], paymentToken: 'pm_card_declined', expected: 'CANCELLED' },
+    { title: 'card gateway too slow', items: [{ sku: plenty.sku, quantity: 1 }], paymentToken: 'pm_card_slow', expected: 'CANCELLED' },
+    { title: 'not enough stock', items: [{ sku: scarce.sku, quantity: Math.min(scarce.available + 1, 1000) }], paymentToken: 'pm_card_ok', expected: 'REJECTED' },
+  ];
+  let allAsExpected = true;
+  for (const scenario of scenarios) {
+    console.log(`\n▶ order: ${scenario.title}`);
+    const placed = await call('POST', '/orders', { token: customer.token, body: { items: scenario.items, paymentToken: scenario.paymentToken }, headers: { 'idempotency-key': randomUUID() } });
+    if (placed.status !== 202) throw new Error(`the order was refused: ${JSON.stringify(placed.body)}`);
+    const order = await finalOrder(customer.token, placed.body.orderId);
+    scenario.result = { order, traceId: placed.traceId };
+    allAsExpected &&= order.status === scenario.expected;
+  }
+  // The notification service and the span exporters finish a moment after the sagas.
+  await sleep(6000);
+  for (const scenario of scenarios) printTimeline(scenario.title, scenario.result.order, scenario.result.traceId);
+  const { body: notifications } = await call('GET', '/notifications', { token: customer.token });
+  console.log(`\n■ notifications for ${customer.email}:`);
+  for (const notification of notifications) console.log(`    ${notification.type.padEnd(16)} order ${notification.orderId} ${notification.channel} ${notification.status}`);
+  return allAsExpected;
+}
