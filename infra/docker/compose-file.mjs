@@ -84,6 +84,28 @@ export function portsOf(service) {
   });
 }
 
+/**
+ * `volumes:` of a service as [{ type, source, target, readOnly }]: `bind` for a host path (`./x`,
+ * `/x`), `volume` for a named volume.
+ */
+export function mountsOf(service) {
+  return (service.volumes ?? []).map((volume) => {
+    if (typeof volume === 'object') {
+      return { type: volume.type, source: volume.source, target: volume.target, readOnly: volume.read_only === true };
+    }
+    const [source, target, options = ''] = volume.split(':');
+    const type = source.startsWith('.') || source.startsWith('/') ? 'bind' : 'volume';
+    return { type, source, target, readOnly: options.split(',').includes('ro') };
+  });
+}
+
+/** The mount a container path lies in (the deepest one), and the path inside that mount. */
+export function mountOf(service, containerPath) {
+  const inside = (mount) => containerPath === mount.target || containerPath.startsWith(`${mount.target.replace(/\/+$/, '')}/`);
+  const mount = mountsOf(service).filter(inside).sort((a, b) => b.target.length - a.target.length)[0];
+  return mount && { mount, relativePath: containerPath.slice(mount.target.length).replace(/^\/+/, '') };
+}
+
 function numberOrUndefined(value) {
   return value === undefined || value === '' ? undefined : Number(value);
 }

@@ -1,12 +1,15 @@
 // No Docker engine runs where this project is developed, so docker-compose.yml can be neither built
 // nor started here: these checks are what keep it honest. They compare it with the native stack's
 // description (infra/local/topology.mjs) and feed each app's compose environment to the app's real
-// configuration schema (compiled, so run after the build).
+// configuration schema (compiled, so run after the build), with the files that one-shot services
+// (jwt-keys) leave in volumes really made by their scripts (see one-shot-services.mjs).
 // Variables resolve as `docker compose` resolves them: from the environment, else their defaults.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, it } from 'node:test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { appEnvironment, apps, infra, postgresApps, postgresDatabase } from '../local/topology.mjs';
 import {
   buildOf,
@@ -15,17 +18,39 @@ import {
   imageReference,
   isPinnedTag,
   loadComposeFile,
+  mountOf,
+  mountsOf,
   parseYaml,
   portsOf,
   readRepositoryFile,
   repositoryRoot,
 } from './compose-file.mjs';
 import { instructionsOf, parseDockerfile } from './dockerfile-stages.mjs';
+import { hostPathOf, oneShotServiceNames, runOneShot } from './one-shot-services.mjs';
 
 const compose = loadComposeFile();
 const services = compose.services;
 const datastores = Object.keys(infra);
+const appNames = apps.map((app) => app.name);
+const oneShots = oneShotServiceNames(services);
 const require = createRequire(import.meta.url);
+// The real X_FILE reader of every app's configuration (libs/observability, compiled).
+const { resolveFileVariables } = require(`${repositoryRoot}libs/observability/dist/config/load-config.js`);
+
+/** Variables the native stack sets that compose deliberately does not, and why. */
+const NATIVE_ONLY_VARIABLES = {
+  OTEL_TRACES_FILE: 'the native stack has no trace backend; in compose, spans go to Jaeger through the collector',
+};
+
+// Named volumes as folders, filled by running the one-shot services' scripts once.
+const volumesRoot = mkdtempSync(join(tmpdir(), 'compose-volumes-'));
+before(() => {
+  for (const name of oneShots) {
+    const run = runOneShot(service(name), volumesRoot);
+    assert.equal(run.status, 0, `one-shot service ${name} failed: ${run.stderr}`);
+  }
+});
+after(() => rmSync(volumesRoot, { recursive: true, force: true }));
 
 function service(name) {
   assert.ok(services[name], `docker-compose.yml has no service "${name}"`);
@@ -41,6 +66,27 @@ function kafkaAdvertisedListeners() {
       return [name, { host, port: Number(port) }];
     }),
   );
+}
+
+/**
+ * The app's environment as its configuration reads it in the container: `X_FILE` for each of `keys`
+ * (its schema's variables) read from the volume mounted there (as made by the one-shot services), by
+ * the real reader.
+ */
+function configurationInput(appName, keys) {
+  const definition = service(appName);
+  const env = environmentOf(definition);
+  const onHost = { ...env };
+  for (const key of keys) {
+    const containerPath = env[`${key}_FILE`];
+    if (containerPath === undefined) continue;
+    const hostPath = hostPathOf(definition, containerPath, volumesRoot);
+    assert.ok(hostPath, `${key}_FILE=${containerPath} is not inside any volume mounted into ${appName}`);
+    onHost[`${key}_FILE`] = hostPath;
+  }
+  const resolved = resolveFileVariables(onHost, keys);
+  assert.equal(typeof resolved, 'object', resolved);
+  return resolved;
 }
 
 function loadConfigSchema(app) {
@@ -72,21 +118,35 @@ describe('docker-compose.yml', () => {
       it('has an environment its configuration schema accepts, with every required variable set', () => {
         const schema = loadConfigSchema(app.name);
         const required = (schema.safeParse({}).error?.issues ?? []).map((issue) => String(issue.path[0]));
-        for (const variable of required) assert.ok(variable in environment(), `${variable} is required but not set`);
-        const result = schema.safeParse(environment());
+        for (const variable of required) assert.ok(variable in environment() || `${variable}_FILE` in environment(), `${variable} is required but not set`);
+        const result = schema.safeParse(configurationInput(app.name, Object.keys(schema.shape ?? {})));
         assert.ok(result.success, `rejected: ${result.error?.issues.map((issue) => `${issue.path[0]} ${issue.message}`).join('; ')}`);
       });
 
-      it('sets every variable the native stack sets, and publishes PORT on the native host port', () => {
-        for (const variable of Object.keys(appEnvironment(app))) assert.ok(variable in environment(), `${variable} is not set`);
-        const published = portsOf(service(app.name)).find((port) => port.published === app.httpPort);
-        assert.ok(published, `host port ${app.httpPort} is not published`);
-        assert.equal(published.target, Number(environment().PORT), 'the published port is not the one the app listens on (PORT)');
+      it('sets every variable the native stack sets, and publishes PORT and GRPC_PORT on the native host ports', () => {
+        for (const variable of Object.keys(appEnvironment(app))) {
+          if (!(variable in NATIVE_ONLY_VARIABLES)) assert.ok(variable in environment(), `${variable} is not set`);
+        }
+        const published = portsOf(service(app.name));
+        for (const [variable, hostPort] of [['PORT', app.httpPort], ['GRPC_PORT', app.grpcPort]]) {
+          if (hostPort === undefined) continue;
+          const port = published.find((candidate) => candidate.published === hostPort);
+          assert.ok(port, `host port ${hostPort} is not published`);
+          assert.equal(port.target, Number(environment()[variable]), `host port ${hostPort} is not the one the app listens on (${variable})`);
+        }
       });
 
-      it('reaches its datastores and the collector by compose service name', () => {
+      it('reaches the apps it calls over gRPC by compose service name and their GRPC_PORT', () => {
+        for (const [variable, value] of Object.entries(environment()).filter(([name]) => name.endsWith('_GRPC_URL'))) {
+          const [host, port] = value.split(':');
+          assert.ok(appNames.includes(host), `${variable}=${value} does not name an app service`);
+          assert.equal(port, environmentOf(service(host)).GRPC_PORT, `${variable}=${value} is not ${host}'s GRPC_PORT`);
+        }
+      });
+
+      it('reaches its datastores, the collector and the mail relay by compose service name', () => {
         const env = environment();
-        const hosts = { DATABASE_URL: 'postgres', REDIS_URL: 'redis', MONGO_URL: 'mongo', OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector' };
+        const hosts = { DATABASE_URL: 'postgres', REDIS_URL: 'redis', MONGO_URL: 'mongo', OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector', SMTP_URL: 'mailpit' };
         for (const [variable, host] of Object.entries(hosts)) {
           if (env[variable] !== undefined) assert.equal(new URL(env[variable]).hostname, host, variable);
         }
@@ -103,6 +163,50 @@ describe('docker-compose.yml', () => {
       const { healthcheck } = service(name);
       assert.ok(healthcheck?.test?.length && healthcheck.disable !== true, `${name} has no healthcheck`);
     }
+  });
+
+  it('waits for a dependency only as it can be waited for: healthy when it has a healthcheck', () => {
+    for (const [name, definition] of Object.entries(services)) {
+      for (const [dependency, { condition }] of Object.entries(dependenciesOf(definition))) {
+        if (condition !== 'service_healthy') continue;
+        assert.ok(service(dependency).healthcheck?.test?.length, `${name} waits for ${dependency} to be healthy, but it has no healthcheck`);
+      }
+    }
+  });
+
+  it('runs each one-shot service once: a command, no healthcheck, never restarted', () => {
+    assert.ok(oneShots.includes('jwt-keys'), 'nothing waits for jwt-keys to complete');
+    for (const name of oneShots) {
+      const definition = service(name);
+      assert.ok(definition.command?.length, `${name} has no command`);
+      assert.equal(definition.healthcheck, undefined, `${name} exits, so it cannot become healthy: drop its healthcheck`);
+      assert.ok([undefined, 'no'].includes(definition.restart), `${name} would be started again after it exits (restart: ${definition.restart})`);
+    }
+  });
+
+  it('mounts what a one-shot service writes read-only elsewhere, and waits for it to complete first', () => {
+    for (const oneShot of oneShots) {
+      const written = mountsOf(service(oneShot)).filter((mount) => mount.type === 'volume' && !mount.readOnly).map((mount) => mount.source);
+      for (const [name, definition] of Object.entries(services)) {
+        if (name === oneShot) continue;
+        for (const mount of mountsOf(definition).filter((candidate) => written.includes(candidate.source))) {
+          assert.ok(mount.readOnly, `${name} mounts ${mount.source} writable`);
+          assert.equal(dependenciesOf(definition)[oneShot]?.condition, 'service_completed_successfully', `${name} reads ${mount.source} without waiting for ${oneShot}`);
+        }
+      }
+    }
+  });
+
+  it('gives the JWT signing key to user-service alone, and the gateway the public half of that same key', () => {
+    const signingKeyVolume = mountOf(service('user-service'), environmentOf(service('user-service')).JWT_PRIVATE_KEY_FILE)?.mount.source;
+    assert.ok(signingKeyVolume, 'user-service reads JWT_PRIVATE_KEY_FILE from no volume');
+    for (const [name, definition] of Object.entries(services)) {
+      if (name === 'user-service' || oneShots.includes(name)) continue;
+      assert.ok(!mountsOf(definition).some((mount) => mount.source === signingKeyVolume), `${name} can read the signing key (${signingKeyVolume})`);
+    }
+    const publicKeyOf = (app) => configurationInput(app, ['JWT_PUBLIC_KEY']).JWT_PUBLIC_KEY;
+    assert.ok(publicKeyOf('api-gateway'), 'the gateway has no JWT_PUBLIC_KEY');
+    assert.equal(publicKeyOf('api-gateway'), publicKeyOf('user-service'));
   });
 
   it('pins every image to an explicit version', () => {
@@ -194,6 +298,19 @@ describe('infra/docker/Dockerfile', () => {
 
   it('pins its base images to a version', () => {
     for (const stage of stages) assert.ok(isPinnedTag(imageReference(stage.image).tag), `FROM ${stage.image} is not pinned`);
+  });
+
+  it('ships the .proto files of libs/contracts, which the gRPC servers load at run time', () => {
+    const build = stages.find((stage) => instructionsOf(stage, 'RUN').some((run) => run.includes('tools/build.mjs')));
+    const copiesProtos = instructionsOf(build, 'RUN').some((run) => /\bcp\b/.test(run) && /(^|\s)libs(\/contracts(\/proto)?)?\/?(\s|$)/.test(run));
+    assert.ok(copiesProtos, 'the build stage puts neither libs nor libs/contracts/proto into its output');
+    assert.ok(instructionsOf(runtime, 'COPY').some((copy) => copy.includes(`--from=${build.name}`) && /\/libs\b/.test(copy)), 'the runtime stage does not copy the libs from the build stage');
+    const ignored = readRepositoryFile('.dockerignore').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    assert.ok(!ignored.some((pattern) => pattern.includes('proto')), '.dockerignore keeps .proto files out of the build');
+  });
+
+  it('is the node image the one-shot jwt-keys service runs, so one pull serves both', () => {
+    assert.equal(services['jwt-keys']?.image, stages[0].image);
   });
 
   it('runs the app as a non-root user', () => {

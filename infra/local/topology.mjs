@@ -63,6 +63,7 @@ export const apps = [
 /** Which apps each app calls over gRPC; each becomes `<SERVICE>_GRPC_URL` in its environment. */
 export const grpcDependencies = {
   'api-gateway': ['user-service', 'order-service', 'inventory-service', 'notification-service'],
+  'order-service': ['inventory-service'],
   'notification-service': ['user-service'],
 };
 

@@ -1,22 +1,61 @@
-import { Module } from '@nestjs/common';
+import { Module, type Provider } from '@nestjs/common';
+import { JwtModule, JwtService } from '@nestjs/jwt';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
-import { KafkaConnection, KafkaModule } from '@shop/messaging';
+import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
 import { RedisConnection, RedisModule } from '@shop/redis';
+import { GetUserService } from './application/get-user/get-user.service';
+import { LogInService } from './application/log-in/log-in.service';
+import { AccessTokens } from './application/ports/access-tokens';
+import { PasswordHasher } from './application/ports/password-hasher';
+import { TokenDenylist } from './application/ports/token-denylist';
+import { RegisterUserService } from './application/register-user/register-user.service';
+import { RevokeTokenService } from './application/revoke-token/revoke-token.service';
 import type { Config } from './config';
+import { UserRepository } from './domain/user.repository';
 import { DatabaseModule } from './infrastructure/database.module';
+import { ScryptPasswordHasher } from './infrastructure/password/scrypt-password-hasher';
+import { PrismaUserRepository } from './infrastructure/persistence/prisma-user.repository';
+import { accessTokenJwtOptions } from './infrastructure/tokens/access-token-jwt-options';
+import { JwtAccessTokens } from './infrastructure/tokens/jwt-access-tokens';
+import { RedisTokenDenylist } from './infrastructure/tokens/redis-token-denylist';
+import { UserGrpcController } from './interface/grpc/user.grpc-controller';
 
-const kafka = KafkaModule.forRootAsync({
-  useFactory: (config: Config) => ({ clientId: 'user-service', brokers: config.KAFKA_BROKERS }),
+/** Kafka, and the outbox relay that publishes what registration writes to the outbox. */
+const messaging = MessagingModule.forRootAsync({
+  useFactory: (config: Config) => ({ clientId: 'user-service', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
   inject: [SERVICE_CONFIG],
 });
 
 const redis = RedisModule.forRootAsync({ useFactory: (config: Config) => ({ url: config.REDIS_URL }), inject: [SERVICE_CONFIG] });
 
-const infrastructure = [DatabaseModule, kafka, redis];
+const jwt = JwtModule.registerAsync({
+  useFactory: (config: Config) =>
+    accessTokenJwtOptions({ privateKey: config.JWT_PRIVATE_KEY, publicKey: config.JWT_PUBLIC_KEY, ttlSeconds: config.JWT_TTL_SECONDS }),
+  inject: [SERVICE_CONFIG],
+});
+
+const infrastructure = [DatabaseModule, messaging, redis];
+
+/** The service's table of contents: every use case it offers. */
+const useCases = [RegisterUserService, LogInService, RevokeTokenService, GetUserService];
+
+/** The ports the use cases need, and what implements them. */
+const adapters: Provider[] = [
+  { provide: UserRepository, useClass: PrismaUserRepository },
+  { provide: PasswordHasher, useFactory: () => new ScryptPasswordHasher() },
+  {
+    provide: AccessTokens,
+    useFactory: (jwtService: JwtService, config: Config) => new JwtAccessTokens(jwtService, config.JWT_TTL_SECONDS),
+    inject: [JwtService, SERVICE_CONFIG],
+  },
+  { provide: TokenDenylist, useClass: RedisTokenDenylist },
+];
 
 @Module({
-  imports: [...infrastructure, HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection, RedisConnection] })],
+  imports: [...infrastructure, jwt, HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection, RedisConnection] })],
+  controllers: [UserGrpcController],
+  providers: [...useCases, ...adapters],
 })
 export class AppModule {}

@@ -126,8 +126,10 @@ export class MessageConsumer<TMessage = KnownMessage> {
 
   /** The topics and their dead-letter topics exist before the group joins (idempotent). */
   private async ensureTopics(): Promise<void> {
-    const topics = this.options.topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]);
-    await this.admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
+    const existing = new Set(await this.admin.listTopics());
+    // Only the missing ones: kafkajs logs an error line for every topic that already exists.
+    const missing = this.options.topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]).filter((topic) => !existing.has(topic));
+    if (missing.length > 0) await this.admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
   }
 
   private readonly observeLagValues = async (result: ObservableResult): Promise<void> => {

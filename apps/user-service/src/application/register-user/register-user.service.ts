@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '../../domain/user';
+import { UserError } from '../../domain/user.errors';
+import { UserRepository } from '../../domain/user.repository';
+import { PasswordHasher } from '../ports/password-hasher';
+import type { RegisterUserCommand } from './register-user.command';
+
+@Injectable()
+export class RegisterUserService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  /** Creates the account (and its UserRegistered event); EMAIL_TAKEN when the email has an account. */
+  async execute(command: RegisterUserCommand): Promise<User> {
+    // Checked first only to spare a deliberately slow hash; the unique index settles concurrent registrations.
+    if (await this.users.findByEmail(command.email)) throw UserError.emailTaken();
+    const passwordHash = await this.passwords.hash(command.password);
+    return this.users.register({ email: command.email, name: command.name, passwordHash });
+  }
+}

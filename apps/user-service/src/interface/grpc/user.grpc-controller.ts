@@ -1,0 +1,46 @@
+import { Controller, UseInterceptors } from '@nestjs/common';
+import { userV1 } from '@shop/contracts';
+import { getUserQuery } from '../../application/get-user/get-user.query';
+import { GetUserService } from '../../application/get-user/get-user.service';
+import { logInCommand } from '../../application/log-in/log-in.command';
+import { LogInService } from '../../application/log-in/log-in.service';
+import { registerUserCommand } from '../../application/register-user/register-user.command';
+import { RegisterUserService } from '../../application/register-user/register-user.service';
+import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command';
+import { RevokeTokenService } from '../../application/revoke-token/revoke-token.service';
+import { GrpcErrorsInterceptor } from './grpc-errors.interceptor';
+import { parseRequest } from './parse-request';
+import { toGrpcUser } from './user.grpc-mapper';
+
+/** shop.user.v1.UserService: each RPC validates its request, runs one use case and maps the result. */
+@Controller()
+@UseInterceptors(GrpcErrorsInterceptor)
+@userV1.UserServiceControllerMethods()
+export class UserGrpcController implements userV1.UserServiceController {
+  constructor(
+    private readonly registerUser: RegisterUserService,
+    private readonly logIn: LogInService,
+    private readonly revokeAccessToken: RevokeTokenService,
+    private readonly findUser: GetUserService,
+  ) {}
+
+  async register(request: userV1.RegisterRequest): Promise<userV1.RegisterResponse> {
+    const user = await this.registerUser.execute(parseRequest(registerUserCommand, request));
+    return { user: toGrpcUser(user) };
+  }
+
+  async login(request: userV1.LoginRequest): Promise<userV1.LoginResponse> {
+    const issued = await this.logIn.execute(parseRequest(logInCommand, request));
+    return { accessToken: issued.token, tokenType: 'Bearer', expiresInSeconds: issued.expiresInSeconds };
+  }
+
+  async revokeToken(request: userV1.RevokeTokenRequest): Promise<userV1.RevokeTokenResponse> {
+    await this.revokeAccessToken.execute(parseRequest(revokeTokenCommand, request));
+    return {};
+  }
+
+  async getUser(request: userV1.GetUserRequest): Promise<userV1.GetUserResponse> {
+    const user = await this.findUser.execute(parseRequest(getUserQuery, request));
+    return { user: toGrpcUser(user) };
+  }
+}
