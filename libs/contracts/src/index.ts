@@ -24,5 +24,7 @@ export * from './messages/inventory/inventory.commands';
 export * from './messages/inventory/inventory.replies';
 export * from './messages/payment/payment.commands';
 export * from './messages/payment/payment.replies';
+export * from './messages/payment/payment-tokens';
 export * from './messages/order/order.events';
 export * from './messages/user/user.events';
+export { JWT_AUDIENCE, JWT_ISSUER, revokedTokenKey } from './auth/revoked-token-key';
