@@ -1,17 +1,29 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
-import { KafkaConnection, KafkaModule } from '@shop/messaging';
+import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import type { Config } from './config';
 import { MongoConnection } from './infrastructure/mongo.connection';
 import { MongoModule } from './infrastructure/mongo.module';
+import {
+  DEFAULT_ORDER_EVENTS_SUBSCRIPTION,
+  ORDER_EVENTS_SUBSCRIPTION,
+  OrderEventsConsumer,
+} from './interface/messaging/order-events.consumer';
+import { NotificationsModule } from './notifications.module';
 
-const kafka = KafkaModule.forRootAsync({
+// No database URL: this service consumes only, so it needs neither the outbox relay nor the SQL inbox.
+const messaging = MessagingModule.forRootAsync({
   useFactory: (config: Config) => ({ clientId: 'notification-service', brokers: config.KAFKA_BROKERS }),
   inject: [SERVICE_CONFIG],
 });
 
 @Module({
-  imports: [MongoModule, kafka, HealthModule.forRoot({ imports: [MongoModule, kafka], probes: [MongoConnection, KafkaConnection] })],
+  imports: [
+    NotificationsModule,
+    messaging,
+    HealthModule.forRoot({ imports: [MongoModule, messaging], probes: [MongoConnection, KafkaConnection] }),
+  ],
+  providers: [OrderEventsConsumer, { provide: ORDER_EVENTS_SUBSCRIPTION, useValue: DEFAULT_ORDER_EVENTS_SUBSCRIPTION }],
 })
 export class AppModule {}

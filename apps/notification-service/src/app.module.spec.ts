@@ -1,0 +1,42 @@
+import { Test } from '@nestjs/testing';
+import { ServiceConfigModule } from '@shop/bootstrap';
+import { Topics } from '@shop/contracts';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AppModule } from './app.module';
+import { EmailSender } from './application/ports/email-sender';
+import { configSchema } from './config';
+import { SmtpEmailSender } from './infrastructure/mail/smtp.email-sender';
+import { StoredJsonEmailSender } from './infrastructure/mail/stored-json.email-sender';
+import { ORDER_EVENTS_SUBSCRIPTION, OrderEventsConsumer } from './interface/messaging/order-events.consumer';
+
+// Resolving the providers connects to nothing (the Mongo and Kafka clients connect on first use,
+// the consumer only at bootstrap), so the wiring is checked without infrastructure.
+async function compile(environment: Record<string, string> = {}) {
+  const config = configSchema.parse({ MONGO_URL: 'mongodb://127.0.0.1:1/wiring', KAFKA_BROKERS: '127.0.0.1:1', USER_GRPC_URL: '127.0.0.1:1', ...environment });
+  return Test.createTestingModule({ imports: [ServiceConfigModule.forRoot(config), AppModule] }).compile();
+}
+
+describe('AppModule', () => {
+  it('wires the order events consumer to the notification-service group on order.events.v1', async () => {
+    const app = await compile();
+    try {
+      assert.ok(app.get(OrderEventsConsumer));
+      assert.deepEqual(app.get(ORDER_EVENTS_SUBSCRIPTION), { groupId: 'notification-service', topic: Topics.orderEvents });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('delivers through the stored JSON transport without SMTP_URL, and through SMTP with it', async () => {
+    const withoutSmtp = await compile();
+    const withSmtp = await compile({ SMTP_URL: 'smtp://127.0.0.1:2525' });
+    try {
+      assert.ok(withoutSmtp.get(EmailSender) instanceof StoredJsonEmailSender);
+      assert.ok(withSmtp.get(EmailSender) instanceof SmtpEmailSender);
+    } finally {
+      await withoutSmtp.close();
+      await withSmtp.close();
+    }
+  });
+});

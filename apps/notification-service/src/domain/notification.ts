@@ -1,0 +1,39 @@
+/** What the customer is told about: one notification per outcome per order. */
+export const NOTIFICATION_TYPES = ['ORDER_CONFIRMED', 'ORDER_REJECTED', 'ORDER_CANCELLED'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+/** PENDING until delivered; FAILED only when delivery can never succeed (no such customer). */
+export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export const NOTIFICATION_CHANNELS = ['EMAIL'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export interface Notification {
+  id: string;
+  userId: string;
+  orderId: string;
+  type: NotificationType;
+  channel: NotificationChannel;
+  status: NotificationStatus;
+  /** The address it went to; null until the customer's address is known. */
+  recipient: string | null;
+  subject: string;
+  text: string;
+  /** Why the order was rejected or cancelled (the event's reason code). */
+  reason?: string;
+  /** Delivery attempts so far, the current one included. */
+  attempts: number;
+  /** The error code of the latest failed attempt, for operators. */
+  lastError?: string;
+  createdAt: Date;
+  sentAt?: Date;
+}
+
+/** A notification about to be recorded: everything but what delivery fills in. */
+export type NotificationDraft = Pick<Notification, 'id' | 'userId' | 'orderId' | 'type' | 'channel' | 'subject' | 'text' | 'reason' | 'createdAt'>;
+
+/** Only a PENDING notification is (re)delivered: a SENT one is never sent twice, a FAILED one cannot succeed. */
+export function awaitsDelivery(notification: Pick<Notification, 'status'>): boolean {
+  return notification.status === 'PENDING';
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { EmailRefusedError } from '../../application/ports/email-sender';
+import { startFakeSmtpServer, type FakeSmtpServer } from '../../testing/fake-smtp-server';
+import { freePort } from '../../testing/grpc-test-client';
+import { SmtpEmailSender } from './smtp.email-sender';
+
+describe('SmtpEmailSender', () => {
+  let smtp: FakeSmtpServer;
+  let sender: SmtpEmailSender;
+
+  before(async () => {
+    smtp = await startFakeSmtpServer();
+    sender = new SmtpEmailSender(smtp.url, 'Shop <orders@shop.example>');
+  });
+  after(async () => {
+    sender.onModuleDestroy();
+    await smtp.stop();
+  });
+
+  it('hands the email to the relay from MAIL_FROM, with the notification as its Message-ID', async () => {
+    await sender.send({ notificationId: 'c8a4d3e2-0000-4000-8000-000000000001', to: 'ada@example.com', subject: 'Your order is confirmed', text: 'Hello,\n\nTotal charged: €19.99.\n' });
+
+    assert.equal(smtp.received.length, 1);
+    const [mail] = smtp.received;
+    assert.equal(mail?.from, 'orders@shop.example');
+    assert.deepEqual(mail?.to, ['ada@example.com']);
+    assert.match(mail?.data ?? '', /^Subject: Your order is confirmed$/m);
+    assert.match(mail?.data ?? '', /^Message-ID: <c8a4d3e2-0000-4000-8000-000000000001@shop\.example>$/m);
+    assert.match(mail?.data ?? '', /^From: Shop <orders@shop\.example>$/m);
+    assert.match(mail?.data ?? '', /Total charged: =E2=82=AC19\.99\.|Total charged: €19\.99\./);
+  });
+
+  it('reports a recipient the relay refuses for good as refused, not as worth retrying', async () => {
+    smtp.refuse.add('nobody@example.com');
+    await assert.rejects(
+      sender.send({ notificationId: 'c8a4d3e2-0000-4000-8000-000000000002', to: 'nobody@example.com', subject: 's', text: 't' }),
+      (error: unknown) => error instanceof EmailRefusedError && /550/.test(error.message),
+    );
+  });
+
+  it('fails with a retryable error when the relay does not answer', async () => {
+    const unreachable = new SmtpEmailSender(`smtp://127.0.0.1:${await freePort()}`, 'orders@shop.example');
+    try {
+      await assert.rejects(
+        unreachable.send({ notificationId: 'c8a4d3e2-0000-4000-8000-000000000003', to: 'ada@example.com', subject: 's', text: 't' }),
+        (error: unknown) => error instanceof Error && !(error instanceof EmailRefusedError),
+      );
+    } finally {
+      unreachable.onModuleDestroy();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { type Collection, MongoServerError } from 'mongodb';
+import type { Notification, NotificationDraft } from '../domain/notification';
+import { NotificationRepository } from '../application/ports/notification.repository';
+import { MongoConnection } from './mongo.connection';
+
+/** A notification as stored: the domain fields, with the id as `_id`. */
+type NotificationDocument = Omit<Notification, 'id'> & { _id: string };
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * The `notifications` collection. Idempotency rests on the unique index on (orderId, type), not on
+ * a read before the write: two deliveries of one event racing each other still record one
+ * notification. Each write touches one document, so neither transactions nor sessions (which the
+ * native stack's MongoDB stand-in lacks) are needed.
+ */
+@Injectable()
+export class MongoNotificationRepository extends NotificationRepository implements OnModuleInit {
+  private readonly collection: Collection<NotificationDocument>;
+
+  constructor(mongo: MongoConnection) {
+    super();
+    this.collection = mongo.db.collection<NotificationDocument>('notifications');
+  }
+
+  /** createIndex is a no-op when the same index exists, so every start can run it. */
+  async onModuleInit(): Promise<void> {
+    await this.collection.createIndex({ orderId: 1, type: 1 }, { unique: true, name: 'one_per_order_outcome' });
+    await this.collection.createIndex({ userId: 1, createdAt: -1 }, { name: 'by_user_newest_first' });
+  }
+
+  async recordPending(draft: NotificationDraft): Promise<Notification> {
+    const { id, ...fields } = draft;
+    const document: NotificationDocument = { _id: id, ...fields, status: 'PENDING', recipient: null, attempts: 0 };
+    try {
+      await this.collection.insertOne(document);
+      return toNotification(document);
+    } catch (error) {
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      // Already recorded by an earlier delivery of this event (or a twin): that one is the notification.
+      const existing = await this.collection.findOne({ orderId: draft.orderId, type: draft.type });
+      if (!existing) throw error;
+      return toNotification(existing);
+    }
+  }
+
+  async countAttempt(id: string): Promise<void> {
+    await this.collection.updateOne({ _id: id, status: 'PENDING' }, { $inc: { attempts: 1 } });
+  }
+
+  async recordRetryableFailure(id: string, errorCode: string): Promise<void> {
+    await this.collection.updateOne({ _id: id, status: 'PENDING' }, { $set: { lastError: errorCode } });
+  }
+
+  async markFailed(id: string, errorCode: string): Promise<void> {
+    await this.collection.updateOne({ _id: id, status: 'PENDING' }, { $set: { status: 'FAILED', lastError: errorCode } });
+  }
+
+  async markSent(id: string, recipient: string, sentAt: Date): Promise<void> {
+    await this.collection.updateOne({ _id: id }, { $set: { status: 'SENT', recipient, sentAt }, $unset: { lastError: '' } });
+  }
+
+  async listForUser(userId: string, limit: number): Promise<Notification[]> {
+    // The _id tie-break keeps the order stable for notifications created in the same millisecond.
+    const documents = await this.collection.find({ userId }).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
+    return documents.map(toNotification);
+  }
+}
+
+function toNotification({ _id, ...fields }: NotificationDocument): Notification {
+  return { id: _id, ...fields };
+}

@@ -1,0 +1,39 @@
+import { Controller, Logger } from '@nestjs/common';
+import { notificationV1 } from '@shop/contracts';
+import { ListNotifications } from '../../application/list-notifications/list-notifications.query';
+import type { Notification } from '../../domain/notification';
+import { listNotificationsRequestSchema } from './list-notifications.request';
+import { parseRequest, toRpcException } from './notification-error.mapper';
+
+const { NotificationChannel, NotificationStatus, NotificationType } = notificationV1;
+
+/** The gRPC API (shop.notification.v1.NotificationService); the gateway serves it as GET /notifications. */
+@Controller()
+@notificationV1.NotificationServiceControllerMethods()
+export class NotificationGrpcController implements notificationV1.NotificationServiceController {
+  private readonly logger = new Logger(NotificationGrpcController.name);
+
+  constructor(private readonly notifications: ListNotifications) {}
+
+  async listNotifications(request: notificationV1.ListNotificationsRequest): Promise<notificationV1.ListNotificationsResponse> {
+    const { userId } = parseRequest(listNotificationsRequestSchema, request);
+    try {
+      const notifications = await this.notifications.execute(userId);
+      return { notifications: notifications.map(toProto) };
+    } catch (error) {
+      this.logger.error(`ListNotifications failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw toRpcException(error);
+    }
+  }
+}
+
+function toProto(notification: Notification): notificationV1.Notification {
+  return {
+    id: notification.id,
+    type: NotificationType[`NOTIFICATION_TYPE_${notification.type}`],
+    orderId: notification.orderId,
+    channel: NotificationChannel[`NOTIFICATION_CHANNEL_${notification.channel}`],
+    status: NotificationStatus[`NOTIFICATION_STATUS_${notification.status}`],
+    createdAt: notification.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { type KnownMessage, parseMessage, Topics } from '@shop/contracts';
+import { MessageConsumers, type RetryOptionsInput } from '@shop/messaging';
+import { CorrelationContext } from '@shop/observability';
+import { NotifyOrderOutcome } from '../../application/notify-order-outcome/notify-order-outcome.handler';
+import { isOrderOutcomeMessage } from '../../application/notify-order-outcome/order-outcome.message';
+
+export interface OrderEventsSubscription {
+  groupId: string;
+  topic: string;
+  /** The consumer's defaults (3 attempts, backoff from 1 s) unless set. */
+  retry?: RetryOptionsInput;
+}
+
+/** Injection token of where the order events are read from; tests use a topic and group of their own. */
+export const ORDER_EVENTS_SUBSCRIPTION = Symbol('ORDER_EVENTS_SUBSCRIPTION');
+
+export const DEFAULT_ORDER_EVENTS_SUBSCRIPTION: OrderEventsSubscription = { groupId: 'notification-service', topic: Topics.orderEvents };
+
+/**
+ * Feeds the order outcome events to NotifyOrderOutcome. A thrown error is retried by the consumer
+ * with backoff, then the event is dead-lettered to `order.events.v1.dlt` (its notification stays
+ * PENDING until the event is replayed). Other types on the topic are not this service's business.
+ */
+@Injectable()
+export class OrderEventsConsumer implements OnApplicationBootstrap {
+  private readonly logger = new Logger(OrderEventsConsumer.name);
+
+  constructor(
+    private readonly consumers: MessageConsumers,
+    private readonly notifyOrderOutcome: NotifyOrderOutcome,
+    @Inject(ORDER_EVENTS_SUBSCRIPTION) private readonly subscription: OrderEventsSubscription,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumers.start({
+      groupId: this.subscription.groupId,
+      topics: [this.subscription.topic],
+      ...(this.subscription.retry ? { retry: this.subscription.retry } : {}),
+      // Read as order events whatever the topic is called, so a test's own topic parses like the real one.
+      parse: (raw) => parseMessage(raw, Topics.orderEvents),
+      handle: (message) => this.handle(message),
+    });
+  }
+
+  private async handle(message: KnownMessage): Promise<void> {
+    if (!isOrderOutcomeMessage(message)) return;
+    await CorrelationContext.run(message.correlationId, async () => {
+      const result = await this.notifyOrderOutcome.handle(message);
+      this.logger.log(`${message.type} ${message.messageId} for order ${message.payload.orderId}: ${result}`);
+    });
+  }
+}

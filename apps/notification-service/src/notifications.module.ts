@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { ClientsModule, Transport } from '@nestjs/microservices';
+import { SERVICE_CONFIG } from '@shop/bootstrap';
+import { grpcOptionsFor } from '@shop/contracts';
+import { ResilienceModule } from '@shop/resilience';
+import { ListNotifications } from './application/list-notifications/list-notifications.query';
+import { NotifyOrderOutcome } from './application/notify-order-outcome/notify-order-outcome.handler';
+import { Clock, SystemClock } from './application/ports/clock';
+import { EmailSender } from './application/ports/email-sender';
+import { NotificationRepository } from './application/ports/notification.repository';
+import { RecipientDirectory } from './application/ports/recipient-directory';
+import type { Config } from './config';
+import { SmtpEmailSender } from './infrastructure/mail/smtp.email-sender';
+import { StoredJsonEmailSender } from './infrastructure/mail/stored-json.email-sender';
+import { MongoConnection } from './infrastructure/mongo.connection';
+import { MongoModule } from './infrastructure/mongo.module';
+import { MongoNotificationRepository } from './infrastructure/mongo-notification.repository';
+import { USER_GRPC_CLIENT, USER_GRPC_POLICY, UserServiceRecipientDirectory } from './infrastructure/user-service.recipient-directory';
+import { NotificationGrpcController } from './interface/grpc/notification.grpc-controller';
+
+const userServiceClient = ClientsModule.registerAsync([
+  {
+    name: USER_GRPC_CLIENT,
+    useFactory: (config: Config) => ({ transport: Transport.GRPC, options: grpcOptionsFor('user', config.USER_GRPC_URL) }),
+    inject: [SERVICE_CONFIG],
+  },
+]);
+
+// One policy per dependency; the defaults (5 s deadline, 3 attempts, breaker after 5 failures) fit a read.
+const resilience = ResilienceModule.forRoot({ policies: { [USER_GRPC_POLICY]: {} } });
+
+/** SMTP when a relay is configured, otherwise rendered JSON kept in `sent_emails`. */
+function emailSenderFor(config: Config, mongo: MongoConnection): EmailSender {
+  return config.SMTP_URL ? new SmtpEmailSender(config.SMTP_URL, config.MAIL_FROM) : new StoredJsonEmailSender(mongo, config.MAIL_FROM);
+}
+
+/**
+ * Everything the service does, without the Kafka consumer that feeds it (app.module.ts adds that):
+ * the use cases, their adapters, and the gRPC API. Integration tests compose this module directly.
+ */
+@Module({
+  imports: [MongoModule, userServiceClient, resilience],
+  controllers: [NotificationGrpcController],
+  providers: [
+    NotifyOrderOutcome,
+    ListNotifications,
+    { provide: Clock, useClass: SystemClock },
+    { provide: NotificationRepository, useClass: MongoNotificationRepository },
+    { provide: RecipientDirectory, useClass: UserServiceRecipientDirectory },
+    { provide: EmailSender, useFactory: emailSenderFor, inject: [SERVICE_CONFIG, MongoConnection] },
+  ],
+  exports: [NotifyOrderOutcome, ListNotifications, MongoModule],
+})
+export class NotificationsModule {}
