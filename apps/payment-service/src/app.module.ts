@@ -1,19 +1,24 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
-import { KafkaConnection, KafkaModule } from '@shop/messaging';
+import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
 import type { Config } from './config';
 import { DatabaseModule } from './infrastructure/database.module';
+import { PaymentGrpcController } from './interface/grpc/payment.grpc-controller';
+import { PAYMENT_COMMANDS_SUBSCRIPTION, PaymentCommandsConsumer, paymentCommandsSubscription } from './interface/messaging/payment-commands.consumer';
+import { PaymentsModule } from './payments.module';
 
-const kafka = KafkaModule.forRootAsync({
-  useFactory: (config: Config) => ({ clientId: 'payment-service', brokers: config.KAFKA_BROKERS }),
+const messaging = MessagingModule.forRootAsync({
+  useFactory: (config: Config) => ({ clientId: 'payment-service', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
   inject: [SERVICE_CONFIG],
 });
 
-const infrastructure = [DatabaseModule, kafka];
+const infrastructure = [DatabaseModule, messaging];
 
 @Module({
-  imports: [...infrastructure, HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection] })],
+  imports: [...infrastructure, PaymentsModule, HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection] })],
+  controllers: [PaymentGrpcController],
+  providers: [PaymentCommandsConsumer, { provide: PAYMENT_COMMANDS_SUBSCRIPTION, useValue: paymentCommandsSubscription }],
 })
 export class AppModule {}

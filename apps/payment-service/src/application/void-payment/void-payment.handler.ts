@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { MessageOf, VoidPaymentCommand } from '@shop/contracts';
+import { paymentsCounter } from '../payment.metrics';
+import { voidReply, type PaymentReply } from '../payment-reply';
+import { CardGateway } from '../ports/card-gateway';
+import { PaymentStore } from '../ports/payment-store';
+import { ConcurrentPaymentChangeError } from '../concurrent-payment-change.error';
+
+/**
+ * Compensation: releases the money held for a cancelled order, AUTHORIZED → VOIDED. When nothing
+ * is held (no payment, a declined one, one voided before) it changes nothing and still replies
+ * PaymentVoided, so the saga's compensation always completes.
+ */
+@Injectable()
+export class VoidPaymentHandler {
+  private readonly logger = new Logger(VoidPaymentHandler.name);
+
+  constructor(
+    private readonly payments: PaymentStore,
+    private readonly gateway: CardGateway,
+  ) {}
+
+  /** The reply written to the outbox, or null when this command was handled before. */
+  async handle(command: MessageOf<typeof VoidPaymentCommand>): Promise<PaymentReply | null> {
+    const { orderId } = command.payload;
+    const payment = await this.payments.findByOrderId(orderId);
+    if (payment === null || payment.status === 'DECLINED' || payment.status === 'VOIDED') {
+      return this.payments.handleOnce(command, async () => voidReply(command));
+    }
+
+    const voided = payment.void(); // a CAPTURED payment cannot be voided
+    // Idempotent at the gateway, so a failure here just has the command retried.
+    await this.gateway.void(payment.authorizationId);
+    let moved = false;
+    const reply = await this.payments.handleOnce(command, async (writes) => {
+      if (!(await writes.saveTransition(voided, 'AUTHORIZED'))) throw new ConcurrentPaymentChangeError(orderId);
+      moved = true;
+      return voidReply(command);
+    });
+    if (reply && moved) {
+      paymentsCounter.add({ outcome: 'VOIDED' });
+      this.logger.log(`payment of order ${orderId} voided`);
+    }
+    return reply;
+  }
+}

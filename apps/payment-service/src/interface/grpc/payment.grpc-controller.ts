@@ -1,0 +1,42 @@
+import { Controller, UseInterceptors } from '@nestjs/common';
+import { paymentV1 } from '@shop/contracts';
+import { z } from 'zod';
+import { GetPaymentQuery } from '../../application/get-payment/get-payment.query';
+import type { Payment, PaymentStatus } from '../../domain/payment';
+import { parseRequest } from './invalid-request.error';
+import { PaymentErrorsInterceptor } from './payment-errors.interceptor';
+
+const getPaymentRequestSchema = z.object({ orderId: z.uuid('must be a UUID') });
+
+const STATUS_ON_THE_WIRE: Record<PaymentStatus, paymentV1.PaymentStatus> = {
+  AUTHORIZED: paymentV1.PaymentStatus.PAYMENT_STATUS_AUTHORIZED,
+  CAPTURED: paymentV1.PaymentStatus.PAYMENT_STATUS_CAPTURED,
+  VOIDED: paymentV1.PaymentStatus.PAYMENT_STATUS_VOIDED,
+  DECLINED: paymentV1.PaymentStatus.PAYMENT_STATUS_DECLINED,
+};
+
+/** shop.payment.v1.PaymentService: where the payment of an order stands. */
+@Controller()
+@UseInterceptors(PaymentErrorsInterceptor)
+@paymentV1.PaymentServiceControllerMethods()
+export class PaymentGrpcController implements paymentV1.PaymentServiceController {
+  constructor(private readonly payments: GetPaymentQuery) {}
+
+  async getPayment(request: paymentV1.GetPaymentRequest): Promise<paymentV1.GetPaymentResponse> {
+    const { orderId } = parseRequest(getPaymentRequestSchema, request);
+    return { payment: toPaymentMessage(await this.payments.byOrderId(orderId)) };
+  }
+}
+
+function toPaymentMessage(payment: Payment): paymentV1.Payment {
+  return {
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    status: STATUS_ON_THE_WIRE[payment.status],
+    amountCents: payment.amountCents,
+    currency: payment.currency,
+    declineReason: payment.declineReason ?? '',
+    createdAt: payment.createdAt.toISOString(),
+    updatedAt: payment.updatedAt.toISOString(),
+  };
+}
