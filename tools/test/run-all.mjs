@@ -21,12 +21,15 @@ await step('lint (ESLint with Nx module boundaries, then tools/ and infra/ scrip
   env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
 });
 if (failedSteps.length === 0) {
-  await testSuite('unit', findTests('spec'));
+  await testSuite('unit', findTests('spec'), 2);
   const stackWasUp = await isStackUp();
   if (stackWasUp || (await step('stack:up (native infrastructure and the six apps)', process.execPath, ['infra/local/stack.mjs', 'up']))) {
     try {
-      await testSuite('integration', findTests('int-spec'));
-      await testSuite('e2e', findTests('e2e-spec'));
+      // Integration tests wait on brokers and databases more than on the CPU, and each works on
+      // its own databases and topics, so three files run at once. End-to-end files share the
+      // running apps (the slow-card test opens the payment breaker), so they run one by one.
+      await testSuite('integration', findTests('int-spec'), 3);
+      await testSuite('e2e', findTests('e2e-spec'), 1);
     } finally {
       if (!stackWasUp) await step('stack:down', process.execPath, ['infra/local/stack.mjs', 'down']);
     }
@@ -53,11 +56,12 @@ async function step(title, command, args, options) {
   return ok;
 }
 
-async function testSuite(name, files) {
+async function testSuite(name, files, concurrency) {
   if (files.length === 0) return;
   const tap = `${reports}/${name}.tap`;
   const ok = await runStep(`${name} tests (${files.length} files)`, process.execPath, [
     '--test',
+    `--test-concurrency=${concurrency}`,
     '--test-timeout=180000',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
