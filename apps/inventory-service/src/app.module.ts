@@ -1,22 +1,31 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
-import { KafkaConnection, KafkaModule } from '@shop/messaging';
+import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
-import { RedisConnection, RedisModule } from '@shop/redis';
+import { RedisConnection } from '@shop/redis';
+import { CatalogModule } from './catalog.module';
 import type { Config } from './config';
 import { DatabaseModule } from './infrastructure/database.module';
+import { CacheRedisModule } from './infrastructure/redis.module';
+import { InventoryCommandsConsumer } from './interface/messaging/inventory-commands.consumer';
+import { ReservationsModule } from './reservations.module';
 
-const kafka = KafkaModule.forRootAsync({
-  useFactory: (config: Config) => ({ clientId: 'inventory-service', brokers: config.KAFKA_BROKERS }),
+/** Kafka consumers and the outbox relay (which publishes the replies the handlers write). */
+const messaging = MessagingModule.forRootAsync({
+  useFactory: (config: Config) => ({ clientId: 'inventory-service', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
   inject: [SERVICE_CONFIG],
 });
 
-const redis = RedisModule.forRootAsync({ useFactory: (config: Config) => ({ url: config.REDIS_URL }), inject: [SERVICE_CONFIG] });
-
-const infrastructure = [DatabaseModule, kafka, redis];
+const infrastructure = [DatabaseModule, messaging, CacheRedisModule];
 
 @Module({
-  imports: [...infrastructure, HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection, RedisConnection] })],
+  imports: [
+    ...infrastructure,
+    CatalogModule,
+    ReservationsModule,
+    HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection, RedisConnection] }),
+  ],
+  providers: [InventoryCommandsConsumer],
 })
 export class AppModule {}

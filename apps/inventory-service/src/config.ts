@@ -4,9 +4,18 @@ import { z } from 'zod';
 export const configSchema = z.object({
   ...commonConfig,
   PORT: port(3004),
+  GRPC_PORT: port(50054),
   DATABASE_URL: postgresUrl(),
   KAFKA_BROKERS: kafkaBrokers(),
   REDIS_URL: redisUrl(),
+  /** Prefix of every catalog key in Redis; versioned so a change of the cached shape starts afresh. */
+  CATALOG_CACHE_KEY_PREFIX: z.string().min(1).default('inventory:catalog:v1:'),
+  /** How long Redis keeps a product or the product list (each key ±10%, so they do not expire together). */
+  CATALOG_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3_600),
+  /** How long Redis remembers that a SKU does not exist, so unknown SKUs cannot hammer the database. */
+  CATALOG_CACHE_MISS_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** How long each process keeps an entry in memory in front of Redis: the staleness other replicas may see after a write. */
+  CATALOG_CACHE_LOCAL_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

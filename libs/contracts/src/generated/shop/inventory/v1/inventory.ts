@@ -40,6 +40,19 @@ export interface GetProductsResponse {
   unknownSkus: string[];
 }
 
+export interface SetProductStockRequest {
+  sku: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  available: number;
+}
+
+export interface SetProductStockResponse {
+  /** The product as stored. */
+  product: Product | null;
+}
+
 export const SHOP_INVENTORY_V1_PACKAGE_NAME = "shop.inventory.v1";
 
 export interface InventoryServiceClient {
@@ -50,6 +63,15 @@ export interface InventoryServiceClient {
   /** The products with these SKUs; SKUs the catalog does not know are listed apart, not an error. */
 
   getProducts(request: GetProductsRequest, metadata?: Metadata): Observable<GetProductsResponse>;
+
+  /**
+   * For operators and end-to-end tests: creates the product or replaces its name, price and the
+   * units available (reserved units are not counted in `available`, so they are untouched).
+   * INVALID_ARGUMENT for a SKU that is not upper-case kebab (`USB-C-CABLE-1M`), an empty name, a
+   * negative price or stock, or a currency other than the catalog's.
+   */
+
+  setProductStock(request: SetProductStockRequest, metadata?: Metadata): Observable<SetProductStockResponse>;
 }
 
 export interface InventoryServiceController {
@@ -66,11 +88,23 @@ export interface InventoryServiceController {
     request: GetProductsRequest,
     metadata?: Metadata,
   ): Promise<GetProductsResponse> | Observable<GetProductsResponse> | GetProductsResponse;
+
+  /**
+   * For operators and end-to-end tests: creates the product or replaces its name, price and the
+   * units available (reserved units are not counted in `available`, so they are untouched).
+   * INVALID_ARGUMENT for a SKU that is not upper-case kebab (`USB-C-CABLE-1M`), an empty name, a
+   * negative price or stock, or a currency other than the catalog's.
+   */
+
+  setProductStock(
+    request: SetProductStockRequest,
+    metadata?: Metadata,
+  ): Promise<SetProductStockResponse> | Observable<SetProductStockResponse> | SetProductStockResponse;
 }
 
 export function InventoryServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["listProducts", "getProducts"];
+    const grpcMethods: string[] = ["listProducts", "getProducts", "setProductStock"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("InventoryService", method)(constructor.prototype[method], method, descriptor);

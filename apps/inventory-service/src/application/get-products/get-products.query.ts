@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { Product } from '../../domain/product';
+import { CatalogCache } from '../../infrastructure/cache/catalog-cache';
+import { ProductRepository } from '../../infrastructure/product.repository';
+
+export interface ProductsBySku {
+  /** In the order asked, each SKU once. */
+  products: Product[];
+  unknownSkus: string[];
+}
+
+@Injectable()
+export class GetProductsQuery {
+  constructor(
+    private readonly cache: CatalogCache,
+    private readonly products: ProductRepository,
+  ) {}
+
+  /** The products with these SKUs; SKUs the catalog does not know are listed apart, not an error. */
+  async getProducts(skus: readonly string[]): Promise<ProductsBySku> {
+    const distinct = [...new Set(skus)];
+    const found = await Promise.all(distinct.map((sku) => this.cache.product(sku, () => this.products.findBySku(sku))));
+    const result: ProductsBySku = { products: [], unknownSkus: [] };
+    distinct.forEach((sku, index) => {
+      const product = found[index];
+      if (product) result.products.push(product);
+      else result.unknownSkus.push(sku);
+    });
+    return result;
+  }
+}

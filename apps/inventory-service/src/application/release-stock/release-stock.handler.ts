@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { PayloadOf, ReleaseStockCommand, StockReleasedReply } from '@shop/contracts';
+import { decideRelease, type ReleaseDecision, type ReservationStatus } from '../../domain/reservation';
+import { ReservationRepository } from '../../infrastructure/reservation.repository';
+import { StockRepository } from '../../infrastructure/stock.repository';
+import { StockTransactions } from '../../infrastructure/stock-transactions';
+import type { StockTransaction } from '../stock-transaction';
+
+type ReleaseStockPayload = PayloadOf<typeof ReleaseStockCommand>;
+
+export interface ReleaseStockOutcome {
+  decision: ReleaseDecision;
+  /** The reservation's status before this command; null when the order had none. */
+  previousStatus: ReservationStatus | null;
+  /** Always sent: whatever was held for the order is free now, which is what the saga waits for. */
+  reply: PayloadOf<typeof StockReleasedReply>;
+}
+
+@Injectable()
+export class ReleaseStockHandler {
+  constructor(
+    private readonly transactions: StockTransactions,
+    private readonly reservations: ReservationRepository,
+    private readonly stock: StockRepository,
+  ) {}
+
+  /**
+   * The saga's compensation: gives a held reservation's units back, once. Releasing again,
+   * releasing a rejected or committed reservation, or an order never reserved changes no stock.
+   */
+  async releaseStock(command: ReleaseStockPayload, transaction?: StockTransaction): Promise<ReleaseStockOutcome> {
+    if (!transaction) return this.transactions.run((own) => this.releaseStock(command, own));
+    await this.reservations.lockOrder(transaction, command.orderId);
+    const existing = await this.reservations.findByOrder(transaction, command.orderId);
+    const decision = decideRelease(existing?.status ?? null);
+    if (decision === 'RETURN_UNITS' && existing && (await this.reservations.changeStatus(transaction, existing.id, 'RESERVED', 'RELEASED'))) {
+      await this.stock.returnUnits(transaction, existing.lines);
+    } else if (decision === 'RECORD_EARLY_RELEASE') {
+      await this.reservations.recordEarlyRelease(transaction, { orderId: command.orderId, sagaId: command.sagaId });
+    }
+    return {
+      decision,
+      previousStatus: existing?.status ?? null,
+      reply: { sagaId: command.sagaId, step: 'RELEASE_STOCK', orderId: command.orderId },
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { StockTransaction } from '../application/stock-transaction';
+import type { Reservation, ReservationFailureReason, ReservationStatus } from '../domain/reservation';
+import { compareSkus, type ReservedLine } from '../domain/reservation-plan';
+
+/** Namespace of the advisory locks taken here, so they cannot meet another use of advisory locks. */
+const ORDER_LOCK_NAMESPACE = 4_711;
+
+export interface ReservationOwner {
+  orderId: string;
+  sagaId: string;
+}
+
+/** The reservations of orders: at most one per order, with its lines and prices. */
+@Injectable()
+export class ReservationRepository {
+  /**
+   * Serialises every command about one order until the transaction ends, so a reserve and a
+   * release (or two deliveries of one command) for the same order never interleave. Orders
+   * whose ids share a hash wait for each other briefly; nothing worse.
+   */
+  async lockOrder(transaction: StockTransaction, orderId: string): Promise<void> {
+    await transaction.db.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK_NAMESPACE}::int4, hashtext(${orderId}::text))`;
+  }
+
+  async findByOrder(transaction: StockTransaction, orderId: string): Promise<Reservation | null> {
+    const row = await transaction.db.stockReservation.findUnique({ where: { orderId }, include: { lines: true } });
+    if (!row) return null;
+    return {
+      id: row.id,
+      orderId: row.orderId,
+      status: row.status,
+      // In SKU order, the order every stock change locks product rows in.
+      lines: row.lines
+        .map(({ sku, quantity, unitPriceCents, currency }) => ({ sku, quantity, unitPriceCents, currency }))
+        .sort((a, b) => compareSkus(a.sku, b.sku)),
+      failureReason: row.failureReason,
+      failedSkus: row.failedSkus,
+    };
+  }
+
+  async recordReserved(transaction: StockTransaction, owner: ReservationOwner, lines: readonly ReservedLine[]): Promise<void> {
+    await transaction.db.stockReservation.create({
+      data: { ...owner, status: 'RESERVED', lines: { create: lines.map((line) => ({ ...line })) } },
+    });
+  }
+
+  async recordRejected(transaction: StockTransaction, owner: ReservationOwner, reason: ReservationFailureReason, skus: readonly string[]): Promise<void> {
+    await transaction.db.stockReservation.create({ data: { ...owner, status: 'REJECTED', failureReason: reason, failedSkus: [...skus] } });
+  }
+
+  /** A RELEASED reservation without lines: the order's release came before any reservation. */
+  async recordEarlyRelease(transaction: StockTransaction, owner: ReservationOwner): Promise<void> {
+    await transaction.db.stockReservation.create({ data: { ...owner, status: 'RELEASED' } });
+  }
+
+  /** Moves a reservation on from `from`; false when it was not in `from` (nothing changed). */
+  async changeStatus(transaction: StockTransaction, id: string, from: ReservationStatus, to: ReservationStatus): Promise<boolean> {
+    const { count } = await transaction.db.stockReservation.updateMany({ where: { id, status: from }, data: { status: to } });
+    return count === 1;
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ProductRepository } from '../product.repository';
+import { StockTransactions } from '../stock-transactions';
+import { SEED_PRODUCTS } from './seed-products';
+
+/** Fills an empty catalog on start; products that exist keep their stock and prices. */
+@Injectable()
+export class CatalogSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CatalogSeeder.name);
+
+  constructor(
+    private readonly transactions: StockTransactions,
+    private readonly products: ProductRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const added = await this.transactions.run((transaction) => this.products.addMissing(transaction, SEED_PRODUCTS));
+    this.logger.log(added.length > 0 ? `catalog seeded with ${added.length} products: ${added.join(', ')}` : 'catalog already seeded');
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, UseInterceptors } from '@nestjs/common';
+import { inventoryV1 } from '@shop/contracts';
+import { GetProductsQuery } from '../../application/get-products/get-products.query';
+import { ListProductsQuery } from '../../application/list-products/list-products.query';
+import { SetProductStockHandler } from '../../application/set-product-stock/set-product-stock.handler';
+import { parseRequest } from './grpc-errors';
+import { InventoryErrorsInterceptor } from './inventory-errors.interceptor';
+import { getProductsRequestSchema, setProductStockRequestSchema } from './inventory-requests';
+
+/** shop.inventory.v1.InventoryService: the catalog for the gateway, and restocking for operators. */
+@Controller()
+@UseInterceptors(InventoryErrorsInterceptor)
+@inventoryV1.InventoryServiceControllerMethods()
+export class InventoryGrpcController implements inventoryV1.InventoryServiceController {
+  constructor(
+    private readonly listProductsQuery: ListProductsQuery,
+    private readonly getProductsQuery: GetProductsQuery,
+    private readonly setProductStockHandler: SetProductStockHandler,
+  ) {}
+
+  async listProducts(): Promise<inventoryV1.ListProductsResponse> {
+    return { products: await this.listProductsQuery.listProducts() };
+  }
+
+  async getProducts(request: inventoryV1.GetProductsRequest): Promise<inventoryV1.GetProductsResponse> {
+    const { skus } = parseRequest(getProductsRequestSchema, request);
+    return this.getProductsQuery.getProducts(skus);
+  }
+
+  async setProductStock(request: inventoryV1.SetProductStockRequest): Promise<inventoryV1.SetProductStockResponse> {
+    const product = parseRequest(setProductStockRequestSchema, request);
+    return { product: await this.setProductStockHandler.setProductStock(product) };
+  }
+}

@@ -1,0 +1,21 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Topics } from '@shop/contracts';
+import { MessageConsumers } from '@shop/messaging';
+import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './inventory-command.handler';
+
+/** Subscribes to the saga's inventory commands once the app is up; MessageConsumers stops it on shutdown. */
+@Injectable()
+export class InventoryCommandsConsumer implements OnApplicationBootstrap {
+  constructor(
+    private readonly consumers: MessageConsumers,
+    private readonly handler: InventoryCommandHandler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumers.start({
+      groupId: INVENTORY_CONSUMER_GROUP,
+      topics: [Topics.inventoryCommands],
+      handle: (message) => this.handler.handle(message),
+    });
+  }
+}
