@@ -1,19 +1,28 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
-import { KafkaConnection, KafkaModule } from '@shop/messaging';
+import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
 import type { Config } from './config';
 import { DatabaseModule } from './infrastructure/database.module';
+import { OrderGrpcController } from './interface/grpc/order.grpc-controller';
+import { SAGA_REPLIES_SUBSCRIPTION, SagaRepliesConsumer, sagaRepliesSubscription } from './interface/messaging/saga-replies.consumer';
+import { SagaDeadlineScheduler } from './interface/scheduling/saga-deadline.scheduler';
+import { OrdersModule } from './orders.module';
 
-const kafka = KafkaModule.forRootAsync({
-  useFactory: (config: Config) => ({ clientId: 'order-service', brokers: config.KAFKA_BROKERS }),
+const messaging = MessagingModule.forRootAsync({
+  useFactory: (config: Config) => ({ clientId: 'order-service', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
   inject: [SERVICE_CONFIG],
 });
 
-const infrastructure = [DatabaseModule, kafka];
+const infrastructure = [DatabaseModule, messaging];
+
+/** What drives the saga besides gRPC: replies from Kafka and the deadline sweeper. */
+const sagaDrivers = [SagaRepliesConsumer, { provide: SAGA_REPLIES_SUBSCRIPTION, useValue: sagaRepliesSubscription }, SagaDeadlineScheduler];
 
 @Module({
-  imports: [...infrastructure, HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection] })],
+  imports: [...infrastructure, OrdersModule, HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection] })],
+  controllers: [OrderGrpcController],
+  providers: [...sagaDrivers],
 })
 export class AppModule {}

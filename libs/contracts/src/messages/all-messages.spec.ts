@@ -30,8 +30,8 @@ const examples: { [TDefinition in KnownMessageDefinition as TDefinition['type']]
   'payment.PaymentCaptured': { sagaId, step: 'CAPTURE_PAYMENT', orderId, paymentId, amountCents: 2500, currency: 'EUR' },
   'payment.PaymentVoided': { sagaId, step: 'VOID_PAYMENT', orderId },
   'order.OrderConfirmed': { orderId, userId, items: pricedItems, ...money },
-  'order.OrderRejected': { orderId, userId, ...money, reason: 'CARD_DECLINED' },
-  'order.OrderCancelled': { orderId, userId, ...money, reason: 'SAGA_TIMED_OUT' },
+  'order.OrderRejected': { orderId, userId, ...money, reason: 'INSUFFICIENT_STOCK' },
+  'order.OrderCancelled': { orderId, userId, ...money, reason: 'CARD_DECLINED' },
   'user.UserRegistered': { userId, email: 'ada@example.com', name: 'Ada' },
 };
 

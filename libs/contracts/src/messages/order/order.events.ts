@@ -9,11 +9,14 @@ import { defineMessage } from '../message-definition';
 import { PAYMENT_DECLINE_REASONS } from '../payment/payment.replies';
 import { Topics } from '../topics';
 
-/** An order is rejected for the reason the inventory or the payment gave. */
-export const ORDER_REJECTION_REASONS = [...STOCK_RESERVATION_FAILURE_REASONS, ...PAYMENT_DECLINE_REASONS] as const;
+/** An order is rejected when the inventory could not reserve its stock; no payment was attempted. */
+export const ORDER_REJECTION_REASONS = [...STOCK_RESERVATION_FAILURE_REASONS] as const;
 export type OrderRejectionReason = (typeof ORDER_REJECTION_REASONS)[number];
 
+/** An order is cancelled after its stock was reserved; the saga compensated the steps it had done. */
 export const ORDER_CANCELLATION_REASONS = [
+  // The payment service declined the authorization (or its card gateway timed out / was down).
+  ...PAYMENT_DECLINE_REASONS,
   // A participant did not reply within the saga's deadline; the steps done were compensated.
   'SAGA_TIMED_OUT',
   // Committing the reservation or capturing the payment failed after payment was authorized.

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { createMessage, type AnyMessageDefinition, type MessageContext, type MessageOf } from '@shop/contracts';
+import { OutboxWriter } from '@shop/messaging';
+import type { AppliedTransition } from '../../domain/saga/order-saga';
+import type { OrderTransaction } from '../ports/order-transactions';
+
+/** Writes what a transition sends (commands, then the outcome event) to the outbox of its transaction. */
+@Injectable()
+export class SagaOutbox {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async write(tx: OrderTransaction, transition: AppliedTransition, context: MessageContext): Promise<void> {
+    const messages: { definition: AnyMessageDefinition; payload: unknown }[] = [...transition.commands];
+    if (transition.outcome) messages.push(transition.outcome);
+    for (const { definition, payload } of messages) {
+      const message: MessageOf<AnyMessageDefinition> = createMessage(definition, payload, context);
+      await this.outbox.add(tx, definition, message);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { configSchema } from './config';
+
+const required = { DATABASE_URL: 'postgresql://order_service@127.0.0.1:5432/order_service', KAFKA_BROKERS: '127.0.0.1:9092', INVENTORY_GRPC_URL: 'inventory-service:50054' };
+
+describe('order-service configuration', () => {
+  it('takes the documented defaults', () => {
+    const config = configSchema.parse(required);
+    assert.equal(config.PORT, 3002);
+    assert.equal(config.GRPC_PORT, 50052);
+    assert.equal(config.SAGA_STEP_TIMEOUT_MS, 15_000);
+    assert.equal(config.SAGA_MAX_CONFIRMATION_ATTEMPTS, 3);
+    assert.equal(config.COMPENSATION_RETRY_INITIAL_DELAY_MS, 1_000);
+    assert.equal(config.COMPENSATION_RETRY_MAX_DELAY_MS, 60_000);
+    assert.equal(config.SAGA_MAX_COMPENSATION_ATTEMPTS, 10);
+    assert.equal(config.SAGA_SWEEP_INTERVAL_MS, 1_000);
+  });
+
+  it('requires where the inventory answers', () => {
+    const { INVENTORY_GRPC_URL: _omitted, ...withoutInventory } = required;
+    assert.equal(configSchema.safeParse(withoutInventory).success, false);
+  });
+
+  it('refuses a step timeout too short for any participant to answer', () => {
+    const result = configSchema.safeParse({ ...required, SAGA_STEP_TIMEOUT_MS: '5' });
+    assert.equal(result.success, false);
+    assert.match(result.error?.issues[0]?.message ?? '', /must be between 100 and 600000/);
+  });
+});

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { ClientsModule, Transport } from '@nestjs/microservices';
+import { SERVICE_CONFIG } from '@shop/bootstrap';
+import { grpcOptionsFor } from '@shop/contracts';
+import { ResilienceModule } from '@shop/resilience';
+import { ProductCatalog } from '../../application/ports/product-catalog';
+import type { Config } from '../../config';
+import { INVENTORY_GRPC_CLIENT, INVENTORY_GRPC_POLICY, InventoryGrpcCatalog } from './inventory-grpc.catalog';
+
+/** The inventory's catalog over gRPC; provides the ProductCatalog port. */
+@Module({
+  imports: [
+    ClientsModule.registerAsync([
+      {
+        name: INVENTORY_GRPC_CLIENT,
+        inject: [SERVICE_CONFIG],
+        useFactory: (config: Config) => ({ transport: Transport.GRPC, options: grpcOptionsFor('inventory', config.INVENTORY_GRPC_URL) }),
+      },
+    ]),
+    ResilienceModule.forRootAsync({
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: Config) => ({ policies: { [INVENTORY_GRPC_POLICY]: { deadlineMs: config.INVENTORY_GRPC_DEADLINE_MS } } }),
+    }),
+  ],
+  providers: [{ provide: ProductCatalog, useClass: InventoryGrpcCatalog }],
+  exports: [ProductCatalog],
+})
+export class InventoryGrpcModule {}

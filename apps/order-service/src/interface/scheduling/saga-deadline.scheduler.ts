@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@shop/bootstrap';
+import { ExpireSagaDeadlinesHandler } from '../../application/expire-saga-deadlines/expire-saga-deadlines.handler';
+import type { Config } from '../../config';
+
+/**
+ * Runs the deadline sweep every SAGA_SWEEP_INTERVAL_MS. One sweep at a time per process (the next
+ * is scheduled when the last ends); other replicas sweep too, and SKIP LOCKED keeps them apart.
+ */
+@Injectable()
+export class SagaDeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SagaDeadlineScheduler.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly sweeper: ExpireSagaDeadlinesHandler,
+    @Inject(SERVICE_CONFIG) private readonly config: Config,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  /** Lets a sweep in progress finish its transaction, then stops. */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.sweep().finally(() => this.schedule());
+    }, this.config.SAGA_SWEEP_INTERVAL_MS);
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      await this.sweeper.sweepOnce();
+    } catch (error) {
+      // The database may be briefly away; the deadlines are still there for the next sweep.
+      this.logger.error({ code: 'ORDER.SAGA_SWEEP_FAILED', err: error }, 'saga deadline sweep failed');
+    }
+  }
+}

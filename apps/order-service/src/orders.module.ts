@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@shop/bootstrap';
+import { SagaOutbox } from './application/advance-saga/saga-outbox';
+import { SagaProgress } from './application/advance-saga/saga-progress';
+import { ExpireSagaDeadlinesHandler, SAGA_SWEEP_BATCH_SIZE } from './application/expire-saga-deadlines/expire-saga-deadlines.handler';
+import { GetOrderQuery } from './application/get-order/get-order.query';
+import { HandleSagaReplyHandler } from './application/handle-saga-reply/handle-saga-reply.handler';
+import { ListOrdersQuery } from './application/list-orders/list-orders.query';
+import { PlaceOrderHandler } from './application/place-order/place-order.handler';
+import { Clock } from './application/ports/clock';
+import { OrderStore } from './application/ports/order.store';
+import { OrderTransactions } from './application/ports/order-transactions';
+import { SagaStore } from './application/ports/saga.store';
+import { SAGA_TIMINGS, sagaTimingsFrom } from './application/saga-timings.token';
+import type { Config } from './config';
+import { DatabaseModule } from './infrastructure/database.module';
+import { InventoryGrpcModule } from './infrastructure/inventory/inventory-grpc.module';
+import { PrismaOrderStore } from './infrastructure/persistence/prisma-order.store';
+import { PrismaOrderTransactions } from './infrastructure/persistence/prisma-order-transactions';
+import { PrismaSagaStore } from './infrastructure/persistence/prisma-saga.store';
+import { SystemClock } from './infrastructure/system-clock';
+
+/** The service's table of contents: every use case it offers. */
+const useCases = [PlaceOrderHandler, HandleSagaReplyHandler, ExpireSagaDeadlinesHandler, GetOrderQuery, ListOrdersQuery];
+
+/**
+ * The use cases with the adapters they run on. Needs SERVICE_CONFIG and @shop/messaging's Inbox and
+ * OutboxWriter (MessagingModule is global).
+ */
+@Module({
+  imports: [DatabaseModule, InventoryGrpcModule],
+  providers: [
+    ...useCases,
+    SagaProgress,
+    SagaOutbox,
+    { provide: OrderTransactions, useClass: PrismaOrderTransactions },
+    { provide: OrderStore, useClass: PrismaOrderStore },
+    { provide: SagaStore, useClass: PrismaSagaStore },
+    { provide: Clock, useClass: SystemClock },
+    { provide: SAGA_TIMINGS, inject: [SERVICE_CONFIG], useFactory: sagaTimingsFrom },
+    { provide: SAGA_SWEEP_BATCH_SIZE, inject: [SERVICE_CONFIG], useFactory: (config: Config) => config.SAGA_SWEEP_BATCH_SIZE },
+  ],
+  exports: [...useCases, DatabaseModule],
+})
+export class OrdersModule {}
