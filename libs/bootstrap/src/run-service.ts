@@ -27,6 +27,8 @@ export interface ServiceDefinition<Config extends ServiceConfig> {
   host?: string;
   /** The gRPC API the app serves (its `.proto` service in libs/contracts) and the port, from its config. */
   grpc?: (config: Config) => { service: GrpcServiceKey; port: number };
+  /** Last touches on the application before it listens (an OpenAPI document, HTTP settings). */
+  configureApp?: (app: INestApplication, config: Config) => void | Promise<void>;
 }
 
 /**
@@ -56,7 +58,20 @@ export async function runService<Config extends ServiceConfig>(definition: Servi
     logger.warn('telemetry started after the app loaded, so HTTP, database and broker calls are not traced: make `import \'./telemetry\'` the first line of main.ts', 'Bootstrap');
   }
   drainOnSignal(app, logger, config.SHUTDOWN_TIMEOUT_MS);
+  try {
+    await listen(app, definition, config, logger);
+  } catch (error) {
+    // One line an operator can act on, then a clean exit code for the orchestrator to restart on.
+    logger.error(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}`, 'Bootstrap');
+    await stopTelemetry(1000).catch(() => undefined);
+    process.exit(1);
+  }
+  return app;
+}
+
+async function listen<Config extends ServiceConfig>(app: INestApplication, definition: ServiceDefinition<Config>, config: Config, logger: Logger): Promise<void> {
   const host = definition.host ?? '0.0.0.0';
+  await definition.configureApp?.(app, config);
   const grpc = definition.grpc?.(config);
   if (grpc) {
     app.connectMicroservice<MicroserviceOptions>({ transport: Transport.GRPC, options: grpcOptionsFor(grpc.service, `${host}:${grpc.port}`) }, { inheritAppConfig: true });
@@ -65,7 +80,6 @@ export async function runService<Config extends ServiceConfig>(definition: Servi
   }
   await app.listen(config.PORT, host);
   logger.log(`${definition.name} listening on port ${config.PORT}`, 'Bootstrap');
-  return app;
 }
 
 /** Kept back from the deadline for the last log lines and the exit itself. */

@@ -1,7 +1,7 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
 import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } from '@shop/contracts';
-import { ExponentialBackoff, fullJitterGenerator, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
+import { ExponentialBackoff, fullJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
 import type { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter';
 import { NonRetryableMessageError } from './non-retryable-message.error';
@@ -30,6 +30,8 @@ export interface MessageConsumerOptions<TMessage = KnownMessage> {
 }
 
 export const CONSUMER_LAG_METRIC = 'messaging_consumer_lag';
+
+const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 5000 }) });
 
 /**
  * One consumer group on some topics, with the rules every consumer here follows: a message that
@@ -69,8 +71,13 @@ export class MessageConsumer<TMessage = KnownMessage> {
 
   async start(): Promise<void> {
     await Promise.all([this.admin.connect(), this.deadLetters.connect(), this.consumer.connect()]);
-    await this.ensureTopics();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    // A broker that has just started (the whole stack starting at once) answers "not the leader" or
+    // "unknown topic" for a few seconds after a topic is created: retried, not fatal.
+    await startupRetry.execute(async ({ attempt }) => {
+      if (attempt > 0) this.logger.warn(`Kafka not ready for ${this.options.groupId} yet, attempt ${attempt + 1}`);
+      await this.ensureTopics();
+      await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.logger.error(`consumer crashed (${payload.error.message}); restart: ${payload.restart}`);
     });

@@ -1,0 +1,20 @@
+/** Refusals the gateway decides itself, with stable codes; interface/http/errors maps each code to an HTTP status. */
+export const GatewayErrorCode = {
+  /** The Idempotency-Key was already used for a different request body. */
+  IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
+  /** Inventory is down and no product list was ever cached. */
+  CatalogUnavailable: 'CATALOG.UNAVAILABLE',
+} as const;
+
+export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
+
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+
+  constructor(
+    readonly code: GatewayErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OrderGrpcClient } from '../../infrastructure/grpc/order.grpc-client';
+import { IdempotencyStore } from '../../infrastructure/redis/idempotency.store';
+import { GatewayError, GatewayErrorCode } from '../gateway-error';
+import { decideIdempotency } from './idempotency-decision';
+import type { PlaceOrderCommand, PlacedOrder } from './place-order.command';
+import { refusedBeforePlacing } from './refused-before-placing';
+import { fingerprintOf } from './request-fingerprint';
+
+export type OrderPlacement = Pick<OrderGrpcClient, 'placeOrder'>;
+export type IdempotencyKeys = Pick<IdempotencyStore, 'claim' | 'complete' | 'release'>;
+
+/**
+ * Places an order at the order service, honouring the Idempotency-Key: the same key with the same
+ * body gets the first order back, the same key with another body is refused. Keys are per user.
+ */
+@Injectable()
+export class PlaceOrderService {
+  constructor(
+    @Inject(OrderGrpcClient) private readonly orders: OrderPlacement,
+    @Inject(IdempotencyStore) private readonly keys: IdempotencyKeys,
+  ) {}
+
+  async execute(command: PlaceOrderCommand): Promise<PlacedOrder> {
+    const { userId, idempotencyKey } = command;
+    if (idempotencyKey === null) return this.forward(command);
+
+    const fingerprint = fingerprintOf(command);
+    const claim = await this.keys.claim(userId, idempotencyKey, fingerprint);
+    const decision = decideIdempotency(claim.claimed ? null : claim.existing, fingerprint);
+    switch (decision.action) {
+      case 'replay':
+        return { orderId: decision.orderId };
+      case 'conflict':
+        throw new GatewayError(GatewayErrorCode.IdempotencyKeyReused, 'Idempotency-Key was already used with a different request body');
+      case 'join':
+        return this.placeAndRemember(command, idempotencyKey, fingerprint);
+      case 'place':
+        try {
+          return await this.placeAndRemember(command, idempotencyKey, fingerprint);
+        } catch (error) {
+          if (refusedBeforePlacing(error)) await this.keys.release(userId, idempotencyKey, fingerprint);
+          throw error;
+        }
+    }
+  }
+
+  private async placeAndRemember(command: PlaceOrderCommand, idempotencyKey: string, fingerprint: string): Promise<PlacedOrder> {
+    const placed = await this.forward(command);
+    await this.keys.complete(command.userId, idempotencyKey, fingerprint, placed.orderId);
+    return placed;
+  }
+
+  private async forward(command: PlaceOrderCommand): Promise<PlacedOrder> {
+    const { orderId } = await this.orders.placeOrder({
+      userId: command.userId,
+      items: command.items.map(({ sku, quantity }) => ({ sku, quantity })),
+      paymentToken: command.paymentToken,
+      idempotencyKey: command.idempotencyKey ?? '',
+    });
+    return { orderId };
+  }
+}

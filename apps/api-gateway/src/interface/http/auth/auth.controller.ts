@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ZodResponse } from 'nestjs-zod';
+import { UserGrpcClient } from '../../../infrastructure/grpc/user.grpc-client';
+import { ApiErrorResponses } from '../errors/api-error-responses';
+import { AccessTokenGuard } from '../guards/access-token.guard';
+import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request';
+import { AccessTokenDto, LoginRequestDto, RegisterRequestDto, RegisteredUserDto } from './auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+@ApiErrorResponses(429, 503, 504)
+export class AuthController {
+  constructor(private readonly users: UserGrpcClient) {}
+
+  @Post('register')
+  @ApiOperation({ summary: 'Create an account' })
+  @ZodResponse({ status: HttpStatus.CREATED, type: RegisteredUserDto })
+  @ApiErrorResponses(400, 409)
+  async register(@Body() body: RegisterRequestDto) {
+    const user = await this.users.register({ email: body.email, password: body.password, name: body.name });
+    return { id: user.id, email: user.email, name: user.name };
+  }
+
+  @Post('login')
+  @ApiOperation({ summary: 'Exchange email and password for an access token' })
+  @ZodResponse({ status: HttpStatus.OK, type: AccessTokenDto })
+  @ApiErrorResponses(400, 401)
+  async login(@Body() body: LoginRequestDto) {
+    const token = await this.users.login({ email: body.email, password: body.password });
+    return { accessToken: token.accessToken, tokenType: 'Bearer' as const, expiresIn: token.expiresInSeconds };
+  }
+
+  @Post('logout')
+  @UseGuards(AccessTokenGuard)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke the access token of this request' })
+  @ApiNoContentResponse({ description: 'The token is revoked until it would have expired' })
+  @ApiErrorResponses(401)
+  async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.users.revokeToken(user.accessToken);
+  }
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, GrpcStatus } from '@shop/resilience';
+import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error';
+import { errorBody } from './error-body';
+import { httpErrorOf, httpStatusOfGrpc } from './http-error.mapping';
+
+/** A failed call as NestJS's ClientGrpc hands it over: grpc-js's ServiceError. */
+function grpcError(code: GrpcStatus, details: string) {
+  return Object.assign(new Error(`${code} ${GrpcStatus[code]}: ${details}`), { code, details, metadata: {} });
+}
+
+describe('mapping gRPC status codes to HTTP', () => {
+  const expected: [GrpcStatus, number][] = [
+    [GrpcStatus.INVALID_ARGUMENT, 400],
+    [GrpcStatus.UNAUTHENTICATED, 401],
+    [GrpcStatus.PERMISSION_DENIED, 403],
+    [GrpcStatus.NOT_FOUND, 404],
+    [GrpcStatus.ALREADY_EXISTS, 409],
+    [GrpcStatus.FAILED_PRECONDITION, 409],
+    [GrpcStatus.RESOURCE_EXHAUSTED, 429],
+    [GrpcStatus.UNAVAILABLE, 503],
+    [GrpcStatus.DEADLINE_EXCEEDED, 504],
+  ];
+  for (const [code, status] of expected) {
+    it(`answers ${status} for ${GrpcStatus[code]}`, () => {
+      assert.equal(httpStatusOfGrpc(code), status);
+      assert.equal(httpErrorOf(grpcError(code, 'X')).status, status);
+    });
+  }
+
+  for (const code of [GrpcStatus.UNKNOWN, GrpcStatus.INTERNAL, GrpcStatus.UNIMPLEMENTED, GrpcStatus.DATA_LOSS, GrpcStatus.ABORTED, GrpcStatus.CANCELLED]) {
+    it(`answers 500 "internal error" for ${GrpcStatus[code]}, keeping the detail for the log`, () => {
+      const error = httpErrorOf(grpcError(code, 'relation "orders" does not exist'));
+      assert.deepEqual({ status: error.status, message: error.message }, { status: 500, message: 'internal error' });
+      assert.match(error.detail ?? '', /relation "orders" does not exist/);
+    });
+  }
+
+  it('passes the stable code or validation message of a refusal on to the client', () => {
+    assert.deepEqual(httpErrorOf(grpcError(GrpcStatus.INVALID_ARGUMENT, 'items: unknown SKU NOPE-1')), { status: 400, message: 'items: unknown SKU NOPE-1' });
+    assert.deepEqual(httpErrorOf(grpcError(GrpcStatus.NOT_FOUND, 'ORDER.NOT_FOUND')), { status: 404, message: 'ORDER.NOT_FOUND' });
+  });
+
+  it('does not show the details of an outage to the client', () => {
+    const unavailable = httpErrorOf(grpcError(GrpcStatus.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED 10.0.0.7:50052'));
+    assert.equal(unavailable.status, 503);
+    assert.doesNotMatch(unavailable.message, /10\.0\.0\.7|ECONNREFUSED/);
+  });
+});
+
+describe('mapping the resilience policies\' refusals to HTTP', () => {
+  it('answers 503 when the circuit is open or the bulkhead is full: the dependency was not even asked', () => {
+    assert.equal(httpErrorOf(new BrokenCircuitError()).status, 503);
+    assert.equal(httpErrorOf(new BulkheadRejectedError(20, 20)).status, 503);
+  });
+
+  it('answers 504 when the call ran out of time', () => {
+    assert.equal(httpErrorOf(new DependencyTimeoutError('order-grpc', 'deadline', 5000)).status, 504);
+    assert.equal(httpErrorOf(new DependencyTimeoutError('order-grpc', 'attempt', 3000)).status, 504);
+  });
+});
+
+describe('mapping the gateway\'s own refusals and Nest\'s exceptions to HTTP', () => {
+  it('answers 409 for an Idempotency-Key reused with another body, 503 for a catalog that was never cached', () => {
+    assert.equal(httpErrorOf(new GatewayError(GatewayErrorCode.IdempotencyKeyReused, 'reused')).status, 409);
+    assert.equal(httpErrorOf(new GatewayError(GatewayErrorCode.CatalogUnavailable, 'down')).status, 503);
+  });
+
+  it('keeps the status and message of an HTTP exception thrown by a guard, a pipe or a controller', () => {
+    assert.deepEqual(httpErrorOf(new BadRequestException('items: must contain at least one item')), { status: 400, message: 'items: must contain at least one item' });
+    assert.deepEqual(httpErrorOf(new NotFoundException('Cannot GET /nope')), { status: 404, message: 'Cannot GET /nope' });
+    assert.deepEqual(httpErrorOf(new ThrottlerException('slow down')), { status: 429, message: 'slow down' });
+  });
+
+  it('joins a list of messages into one line', () => {
+    assert.equal(httpErrorOf(new BadRequestException(['a is required', 'b is required'])).message, 'a is required; b is required');
+  });
+
+  it('keeps the message of a deliberate 503 but never of a 500', () => {
+    assert.equal(httpErrorOf(new ServiceUnavailableException('cannot check the access token right now')).message, 'cannot check the access token right now');
+    const bug = httpErrorOf(new Error('Cannot read properties of undefined (reading \'id\')'));
+    assert.deepEqual({ status: bug.status, message: bug.message }, { status: 500, message: 'internal error' });
+    assert.match(bug.detail ?? '', /reading 'id'/);
+  });
+
+  it('answers an oversized body with body-parser\'s own 413', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, expose: true, type: 'entity.too.large' });
+    assert.deepEqual(httpErrorOf(tooLarge), { status: 413, message: 'request entity too large' });
+  });
+});
+
+describe('the error body', () => {
+  it('is {statusCode, error, message} with the reason phrase as error', () => {
+    assert.deepEqual(errorBody(400, 'bad'), { statusCode: 400, error: 'Bad Request', message: 'bad' });
+    assert.deepEqual(errorBody(429, 'slow'), { statusCode: 429, error: 'Too Many Requests', message: 'slow' });
+    assert.deepEqual(errorBody(504, 'late'), { statusCode: 504, error: 'Gateway Timeout', message: 'late' });
+  });
+});

@@ -1,0 +1,109 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, GrpcStatus, TaskCancelledError } from '@shop/resilience';
+import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error';
+
+/** What a failure becomes over HTTP. `detail` goes to the log, never to the client. */
+export interface HttpError {
+  status: number;
+  message: string;
+  detail?: string;
+}
+
+export const INTERNAL_ERROR_MESSAGE = 'internal error';
+const UNAVAILABLE_MESSAGE = 'a service behind the gateway is unavailable, try again later';
+const TIMEOUT_MESSAGE = 'a service behind the gateway did not answer in time';
+
+/** The one translation of gRPC status codes into HTTP; anything not listed is a 500. */
+const HTTP_STATUS_OF_GRPC: Partial<Record<GrpcStatus, HttpStatus>> = {
+  [GrpcStatus.INVALID_ARGUMENT]: HttpStatus.BAD_REQUEST,
+  [GrpcStatus.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [GrpcStatus.PERMISSION_DENIED]: HttpStatus.FORBIDDEN,
+  [GrpcStatus.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [GrpcStatus.ALREADY_EXISTS]: HttpStatus.CONFLICT,
+  [GrpcStatus.FAILED_PRECONDITION]: HttpStatus.CONFLICT,
+  [GrpcStatus.RESOURCE_EXHAUSTED]: HttpStatus.TOO_MANY_REQUESTS,
+  [GrpcStatus.UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [GrpcStatus.DEADLINE_EXCEEDED]: HttpStatus.GATEWAY_TIMEOUT,
+};
+
+const HTTP_STATUS_OF_GATEWAY_ERROR: Record<GatewayErrorCode, HttpStatus> = {
+  [GatewayErrorCode.IdempotencyKeyReused]: HttpStatus.CONFLICT,
+  [GatewayErrorCode.CatalogUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+export function httpStatusOfGrpc(code: number): HttpStatus {
+  return HTTP_STATUS_OF_GRPC[code as GrpcStatus] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+/** Every failure a request can end in, as an HTTP status and a message safe to show. */
+export function httpErrorOf(exception: unknown): HttpError {
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  if (exception instanceof GatewayError) return { status: HTTP_STATUS_OF_GATEWAY_ERROR[exception.code], message: exception.message, detail: exception.code };
+  // Our own circuit breaker or bulkhead shed the call: the dependency was not even asked.
+  if (exception instanceof BrokenCircuitError || exception instanceof BulkheadRejectedError) {
+    return { status: HttpStatus.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE, detail: exception.message };
+  }
+  if (exception instanceof DependencyTimeoutError) return { status: HttpStatus.GATEWAY_TIMEOUT, message: TIMEOUT_MESSAGE, detail: exception.message };
+  if (exception instanceof TaskCancelledError) return { status: HttpStatus.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE, detail: exception.message };
+  if (isGrpcError(exception)) return fromGrpcError(exception);
+  if (isClientErrorOfBodyParser(exception)) return fromBodyParserError(exception);
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: INTERNAL_ERROR_MESSAGE, detail: describe(exception) };
+}
+
+function fromHttpException(exception: HttpException): HttpError {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  if (status >= 500) return { status, message: status === 500 ? INTERNAL_ERROR_MESSAGE : exception.message, detail: describe(exception) };
+  if (typeof response === 'string') return { status, message: response };
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return { status, message };
+  if (Array.isArray(message)) return { status, message: message.map(String).join('; ') };
+  return { status, message: exception.message };
+}
+
+interface GrpcError {
+  code: number;
+  details: string;
+  message: string;
+}
+
+// A grpc-js ServiceError, as NestJS's ClientGrpc passes it on: a numeric status code and its details.
+function isGrpcError(exception: unknown): exception is GrpcError {
+  const candidate = exception as Partial<GrpcError> | null;
+  return typeof candidate?.code === 'number' && typeof candidate.details === 'string';
+}
+
+function fromGrpcError(error: GrpcError): HttpError {
+  const status = httpStatusOfGrpc(error.code);
+  const detail = `gRPC ${GrpcStatus[error.code] ?? error.code}: ${error.details}`;
+  if (status === HttpStatus.SERVICE_UNAVAILABLE) return { status, message: UNAVAILABLE_MESSAGE, detail };
+  if (status === HttpStatus.GATEWAY_TIMEOUT) return { status, message: TIMEOUT_MESSAGE, detail };
+  if (status >= 500) return { status, message: INTERNAL_ERROR_MESSAGE, detail };
+  // The services answer refusals with a stable code or a validation message, both meant for the client.
+  return { status, message: error.details || (GrpcStatus[error.code] ?? 'request refused') };
+}
+
+interface BodyParserError {
+  status: number;
+  expose: boolean;
+  message: string;
+}
+
+// body-parser, before any controller, reports an oversized or undecodable body as an http-errors
+// error (Nest itself turns its SyntaxError for malformed JSON into a BadRequestException).
+function isClientErrorOfBodyParser(exception: unknown): exception is BodyParserError {
+  const candidate = exception as Partial<BodyParserError> | null;
+  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose === true;
+}
+
+function fromBodyParserError(error: BodyParserError): HttpError {
+  return { status: error.status, message: error.message };
+}
+
+function describe(exception: unknown): string {
+  if (!(exception instanceof Error)) return String(exception);
+  const stack = exception.stack ?? `${exception.name}: ${exception.message}`;
+  // nestjs-zod's ZodSerializationException: a response that does not match its schema, a bug of ours.
+  const zodError = (exception as { getZodError?: () => unknown }).getZodError?.();
+  return zodError instanceof Error ? `${stack}\ncaused by ${zodError.message}` : stack;
+}

@@ -1,0 +1,14 @@
+import type { notificationV1 } from '@shop/contracts';
+import { notificationChannelName, notificationStatusName, notificationTypeName } from '../proto-enums';
+import type { NotificationView } from './notification.dto';
+
+export function toNotificationView(notification: notificationV1.Notification): NotificationView {
+  return {
+    id: notification.id,
+    type: notificationTypeName(notification.type),
+    orderId: notification.orderId,
+    channel: notificationChannelName(notification.channel),
+    status: notificationStatusName(notification.status),
+    createdAt: notification.createdAt,
+  };
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, HttpStatus, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ZodResponse } from 'nestjs-zod';
+import { NotificationGrpcClient } from '../../../infrastructure/grpc/notification.grpc-client';
+import { ApiErrorResponses } from '../errors/api-error-responses';
+import { AccessTokenGuard } from '../guards/access-token.guard';
+import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request';
+import { NotificationDto } from './notification.dto';
+import { toNotificationView } from './notification.presenter';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+@UseGuards(ThrottlerGuard, AccessTokenGuard)
+@ApiErrorResponses(401, 429, 503, 504)
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationGrpcClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'What you were told about your orders, newest first' })
+  @ZodResponse({ status: HttpStatus.OK, type: [NotificationDto] })
+  async list(@CurrentUser() user: AuthenticatedUser) {
+    return (await this.notifications.listNotifications(user.id)).map(toNotificationView);
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpStatus, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ZodResponse } from 'nestjs-zod';
+import { z } from 'zod';
+import { PlaceOrderService } from '../../../application/place-order/place-order.service';
+import { OrderGrpcClient } from '../../../infrastructure/grpc/order.grpc-client';
+import { ApiErrorResponses } from '../errors/api-error-responses';
+import { AccessTokenGuard } from '../guards/access-token.guard';
+import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request';
+import { IdempotencyKey } from './idempotency-key.header';
+import { ListOrdersQueryDto } from './list-orders.query';
+import { nextPageHeaders } from './next-page.headers';
+import { OrderDto } from './order.dto';
+import { toOrderView } from './order.presenter';
+import { PlaceOrderRequestDto, PlacedOrderDto } from './place-order.dto';
+
+// Order ids are UUIDs: anything else cannot name an order, whoever asks.
+const orderIdSchema = z.guid();
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('orders')
+@UseGuards(ThrottlerGuard, AccessTokenGuard)
+@ApiErrorResponses(401, 429, 503, 504)
+export class OrdersController {
+  constructor(
+    private readonly placeOrder: PlaceOrderService,
+    private readonly orders: OrderGrpcClient,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Place an order', description: 'Answers at once with a PENDING order; the saga then confirms, rejects or cancels it.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key and body returns the same order; another body with the key is a 409. Kept 24 h.' })
+  @ZodResponse({ status: HttpStatus.ACCEPTED, type: PlacedOrderDto })
+  @ApiErrorResponses(400, 409)
+  async place(@CurrentUser() user: AuthenticatedUser, @Body() body: PlaceOrderRequestDto, @IdempotencyKey() idempotencyKey: string | null) {
+    const { orderId } = await this.placeOrder.execute({ userId: user.id, items: body.items, paymentToken: body.paymentToken, idempotencyKey });
+    return { orderId, status: 'PENDING' as const };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One of your orders, with its saga timeline' })
+  @ZodResponse({ status: HttpStatus.OK, type: OrderDto })
+  @ApiErrorResponses(404)
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
+    if (!orderIdSchema.safeParse(id).success) throw new NotFoundException('order not found');
+    return toOrderView(await this.orders.getOrder({ orderId: id, userId: user.id }));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your orders, newest first', description: 'The next page, if any, is announced by the `Link` (rel="next") and `X-Next-Cursor` headers.' })
+  @ZodResponse({ status: HttpStatus.OK, type: [OrderDto] })
+  @ApiErrorResponses(400)
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListOrdersQueryDto,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ) {
+    const page = await this.orders.listOrders({ userId: user.id, pageSize: query.limit, pageToken: query.cursor ?? '' });
+    for (const [name, value] of Object.entries(nextPageHeaders(query.limit, page.nextPageToken))) response.setHeader(name, value);
+    return page.orders.map(toOrderView);
+  }
+}

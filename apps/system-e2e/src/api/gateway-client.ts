@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { loadTopology } from '../topology';
+
+// A small client of the gateway's REST API, for the end-to-end tests of its contract. It speaks
+// plain HTTP with fetch, as a customer's client would: no code of the gateway is imported.
+
+export interface Reply<Body = unknown> {
+  status: number;
+  headers: Headers;
+  body: Body;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Customer {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+/** The gateway's base URL on the running stack, e.g. http://127.0.0.1:3000. */
+export async function gatewayUrl(): Promise<string> {
+  const { apps, host } = await loadTopology();
+  const gateway = apps.find((app) => app.name === 'api-gateway');
+  assert.ok(gateway, 'the topology has no api-gateway');
+  return `http://${host}:${gateway.httpPort}`;
+}
+
+export async function call<Body = unknown>(method: string, path: string, options: CallOptions = {}): Promise<Reply<Body>> {
+  const response = await fetch(`${await gatewayUrl()}${path}`, {
+    method,
+    headers: {
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: (text === '' ? undefined : JSON.parse(text)) as Body };
+}
+
+/** An email no earlier run used. */
+export function uniqueEmail(label = 'e2e'): string {
+  return `${label}-${randomUUID()}@example.com`;
+}
+
+/** A new account, logged in. */
+export async function newCustomer(label = 'customer'): Promise<Customer> {
+  const email = uniqueEmail(label);
+  const password = `pw-${randomUUID()}`;
+  const registered = await call<{ id: string }>('POST', '/api/v1/auth/register', { body: { email, password, name: `E2E ${label}` } });
+  assert.equal(registered.status, 201, JSON.stringify(registered.body));
+  const login = await call<{ accessToken: string }>('POST', '/api/v1/auth/login', { body: { email, password } });
+  assert.equal(login.status, 200, JSON.stringify(login.body));
+  return { id: registered.body.id, email, password, token: login.body.accessToken };
+}
+
+/** Asserts `reply` is an error of `status` with exactly the standard body, and returns its message. */
+export function assertErrorReply(reply: Reply, status: number, reasonPhrase: string): string {
+  assert.equal(reply.status, status, JSON.stringify(reply.body));
+  const body = reply.body as ErrorBody;
+  assert.deepEqual(Object.keys(body).sort(), ['error', 'message', 'statusCode'], JSON.stringify(body));
+  assert.equal(body.statusCode, status);
+  assert.equal(body.error, reasonPhrase);
+  assert.equal(typeof body.message, 'string');
+  assert.doesNotMatch(body.message, /\bat .+\.(js|ts):\d+/, 'no stack trace');
+  return body.message;
+}
+
+/** Polls `read` until `done` holds for what it returns, or fails after `timeoutMs`. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
