@@ -40,6 +40,7 @@ const { resolveFileVariables } = require(`${repositoryRoot}libs/observability/di
 /** Variables the native stack sets that compose deliberately does not, and why. */
 const NATIVE_ONLY_VARIABLES = {
   OTEL_TRACES_FILE: 'the native stack has no trace backend; in compose, spans go to Jaeger through the collector',
+  PAYMENT_GATEWAY_BREAKER_OPEN_MS: 'a developer stack shortens the card gateway breaker to 5 s; compose keeps the 30 s default',
 };
 
 // Named volumes as folders, filled by running the one-shot services' scripts once.
