@@ -46,12 +46,13 @@ test('a migration created after a schema change brings a migrated database to th
     .concat('\nmodel Warehouse {\n  code String @id @db.VarChar(16)\n  city String\n\n  @@index([city])\n  @@map("warehouses")\n}\n');
   assert.match(changedSchema, /description String\?/);
   writeFileSync(folder.schema, changedSchema);
+  const migrationsBefore = folder.migrationFolders().length;
 
   const created = await runMigrateCli(['create', '--service', service, '--schema', folder.schema, '--name', 'add_warehouses']);
   assert.equal(created.code, 0, created.stderr);
   const newFolder = folder.migrationFolders().at(-1);
   assert.match(newFolder, /^\d{14}_add_warehouses$/);
-  assert.equal(folder.migrationFolders().length, 2);
+  assert.equal(folder.migrationFolders().length, migrationsBefore + 1);
   assert.equal(readFileSync(join(folder.migrations, newFolder, 'schema.prisma'), 'utf8'), changedSchema, 'the snapshot is the new schema');
   const script = readFileSync(join(folder.migrations, newFolder, 'migration.sql'), 'utf8');
   assert.match(script, /ALTER TABLE "products" ADD COLUMN\s+"description" VARCHAR\(2000\)/);
@@ -61,7 +62,7 @@ test('a migration created after a schema change brings a migrated database to th
   const [migrated, fromSchema] = await Promise.all([temporaryDatabase('create_migrated'), temporaryDatabase('create_schema')]);
   const deploy = await runMigrateCli(['deploy', '--service', service, '--schema', folder.schema], { databaseUrl: migrated.url });
   assert.equal(deploy.code, 0, deploy.stderr);
-  assert.match(deploy.stdout, new RegExp(`applied \\d{14}_init, ${newFolder}$`, 'm'));
+  assert.match(deploy.stdout, new RegExp(`applied \\d{14}_init, .*${newFolder}$`, 'm'));
   await runScript(fromSchema, await scriptFromEmpty(service, folder.schema));
   assert.equal(await dumpSchema(migrated), await dumpSchema(fromSchema));
 
@@ -71,6 +72,7 @@ test('a migration created after a schema change brings a migrated database to th
 
 test('create refuses a name that is not snake_case, and a schema that does not validate, in one line', async () => {
   const folder = scratchPrismaFolder('order-service');
+  const migrationsBefore = folder.migrationFolders().length;
   const badName = await runMigrateCli(['create', '--service', 'order-service', '--schema', folder.schema, '--name', 'Add-Thing']);
   assert.equal(badName.code, 1);
   assert.match(badName.stderr, /^✖ order-service: migration name must be snake_case/);
@@ -80,5 +82,5 @@ test('create refuses a name that is not snake_case, and a schema that does not v
   assert.equal(invalid.code, 1);
   assert.equal(invalid.stderr.trim().split('\n').length, 1, invalid.stderr);
   assert.match(invalid.stderr, /P1012 .*Strin.*schema\.prisma:\d+/);
-  assert.equal(folder.migrationFolders().length, 1, 'no migration folder is written');
+  assert.equal(folder.migrationFolders().length, migrationsBefore, 'no migration folder is written');
 });
