@@ -45,6 +45,11 @@ describe('the gateway\'s auth routes on the running stack', () => {
       assertErrorReply(await call('POST', '/api/v1/auth/login', { body: { email: customer.email, password: `${customer.password}x` } }), 401, 'Unauthorized');
       assertErrorReply(await call('POST', '/api/v1/auth/login', { body: { email: uniqueEmail('nobody'), password: 'correct horse battery' } }), 401, 'Unauthorized');
     });
+
+    it('answers 401 for a missing or malformed credential too: every failed log-in looks the same', async () => {
+      assertErrorReply(await call('POST', '/api/v1/auth/login', { body: { email: uniqueEmail('nobody') } }), 401, 'Unauthorized');
+      assertErrorReply(await call('POST', '/api/v1/auth/login', { body: { email: 42, password: ['x'] } }), 401, 'Unauthorized');
+    });
   });
 
   describe('POST /api/v1/auth/logout', () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
@@ -27,8 +27,10 @@ export class AuthController {
   @Post('login')
   @ApiOperation({ summary: 'Exchange email and password for an access token' })
   @ZodResponse({ status: HttpStatus.OK, type: AccessTokenDto })
-  @ApiErrorResponses(400, 401)
+  @ApiErrorResponses(401)
   async login(@Body() body: LoginRequestDto) {
+    // A missing or malformed credential is a failed log-in like any other (see loginRequestSchema).
+    if (!body.email || !body.password) throw new UnauthorizedException('the email or the password is wrong');
     const token = await this.users.login({ email: body.email, password: body.password });
     return { accessToken: token.accessToken, tokenType: 'Bearer' as const, expiresIn: token.expiresInSeconds };
   }

@@ -36,8 +36,14 @@ describe('validating a registration', () => {
 });
 
 describe('validating a log-in', () => {
-  it('only checks that there is an email and a password: whether they match is user-service\'s answer', () => {
+  it('refuses nothing: whether the credentials match is user-service\'s answer, and every failure is a 401', () => {
     assert.equal(refusalOf(loginRequestSchema, { email: 'not even an email', password: 'x' }), null);
-    assert.equal(refusalOf(loginRequestSchema, {}), 'email: is required; password: is required');
+    assert.equal(refusalOf(loginRequestSchema, {}), null);
+    assert.equal(refusalOf(loginRequestSchema, 'a string'), null);
+  });
+
+  it('turns what is not a credential into an empty one, which the controller answers with 401', () => {
+    assert.deepEqual(loginRequestSchema.parse({ email: 42, password: null }), { email: '', password: '' });
+    assert.deepEqual(loginRequestSchema.parse({ email: 'ada@example.com', password: 'x'.repeat(2000) }), { email: 'ada@example.com', password: '' });
   });
 });
