@@ -26,6 +26,8 @@ export const configSchema = z.object({
   RATE_LIMIT_WINDOW_MS: positiveInteger(10_000, 3_600_000),
   /** Budget of one downstream gRPC call, retries included. */
   GRPC_DEADLINE_MS: positiveInteger(5000, 60_000),
+  /** Deadline of calls to user-service, whose register and log-in hash passwords slowly by design. */
+  USER_GRPC_DEADLINE_MS: positiveInteger(15_000, 60_000),
   /**
    * Prepended to the gateway's own Redis keys (rate limits, idempotency keys, product cache) so
    * that two gateways, or a test beside the running stack, can share one Redis. Empty by default.

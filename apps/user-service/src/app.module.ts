@@ -15,7 +15,7 @@ import { RevokeTokenService } from './application/revoke-token/revoke-token.serv
 import type { Config } from './config';
 import { UserRepository } from './domain/user.repository';
 import { DatabaseModule } from './infrastructure/database.module';
-import { ScryptPasswordHasher } from './infrastructure/password/scrypt-password-hasher';
+import { ScryptPasswordHasher, scryptParameters } from './infrastructure/password/scrypt-password-hasher';
 import { PrismaUserRepository } from './infrastructure/persistence/prisma-user.repository';
 import { accessTokenJwtOptions } from './infrastructure/tokens/access-token-jwt-options';
 import { JwtAccessTokens } from './infrastructure/tokens/jwt-access-tokens';
@@ -44,7 +44,7 @@ const useCases = [RegisterUserService, LogInService, RevokeTokenService, GetUser
 /** The ports the use cases need, and what implements them. */
 const adapters: Provider[] = [
   { provide: UserRepository, useClass: PrismaUserRepository },
-  { provide: PasswordHasher, useFactory: () => new ScryptPasswordHasher() },
+  { provide: PasswordHasher, useFactory: (config: Config) => new ScryptPasswordHasher(scryptParameters(config.SCRYPT_PARALLELISM)), inject: [SERVICE_CONFIG] },
   {
     provide: AccessTokens,
     useFactory: (jwtService: JwtService, config: Config) => new JwtAccessTokens(jwtService, config.JWT_TTL_SECONDS),

@@ -18,6 +18,8 @@ export const configSchema = z
     /** Verifies tokens handed back for revocation; PEM SPKI, the same key the gateway verifies with. */
     JWT_PUBLIC_KEY: pemKey('PUBLIC KEY'),
     /** Lifetime of an access token, and so the longest a revoked token stays on the denylist. */
+    /** scrypt's p for new password hashes (N=2^15, r=8): 3 meets OWASP's minimum, 1 is a third of its cost. */
+    SCRYPT_PARALLELISM: z.coerce.number().int('must be a whole number').min(1, 'must be between 1 and 16').max(16, 'must be between 1 and 16').default(1),
     JWT_TTL_SECONDS: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be between 1 and 86400').max(86_400, 'must be between 1 and 86400').default(900),
   })
   .superRefine((config, context) => {

@@ -17,5 +17,9 @@ export const DOWNSTREAM_POLICY: Record<Downstream, string> = {
  */
 export function resiliencePoliciesFor(config: Config): ResilienceModuleOptions {
   const policy = { deadlineMs: config.GRPC_DEADLINE_MS, bulkhead: { maxConcurrent: 100, maxQueued: 200 } };
-  return { policies: Object.fromEntries(Object.values(DOWNSTREAM_POLICY).map((name) => [name, policy])) };
+  const policies = Object.fromEntries(Object.values(DOWNSTREAM_POLICY).map((name) => [name, policy]));
+  // Register and log-in hash a password on purpose slowly (scrypt): a burst of them queues on the
+  // user service's CPU, so its calls get a deadline of their own.
+  const auth = { ...policy, deadlineMs: config.USER_GRPC_DEADLINE_MS, attemptTimeout: { readMs: config.USER_GRPC_DEADLINE_MS, writeMs: config.USER_GRPC_DEADLINE_MS } };
+  return { policies: { ...policies, [DOWNSTREAM_POLICY.user]: auth } };
 }

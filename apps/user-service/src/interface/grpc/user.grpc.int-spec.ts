@@ -193,7 +193,7 @@ describe('UserService over gRPC (real PostgreSQL and Redis)', () => {
     await logIn('curie@example.com', 'radioactivity');
 
     const [row] = await database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user!.id]);
-    assert.match(row!.password_hash, /^\$scrypt\$ln=15,r=8,p=3\$/);
+    assert.match(row!.password_hash, /^\$scrypt\$ln=15,r=8,p=1\$/);
     await logIn('curie@example.com', 'radioactivity');
   });
 });
