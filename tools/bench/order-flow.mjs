@@ -43,7 +43,7 @@ async function finalStatus(token, orderId) {
     const response = await fetch(`${api}/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
     const order = await response.json();
     if (order.status !== 'PENDING') return order.status;
-    await sleep(50);
+    await sleep(250);
   }
 }
 
@@ -81,7 +81,8 @@ await Promise.all(
       const status = await finalStatus(token, placed.body.orderId);
       sagas.push(performance.now() - sentAt);
       outcomes[status] = (outcomes[status] ?? 0) + 1;
-      if ((accepted.length % 50) === 0) process.stdout.write(`  ${accepted.length}/${orders}\n`);
+      const done = Object.values(outcomes).reduce((sum, count) => sum + count, 0);
+      if (done % 50 === 0) process.stdout.write(`  ${done}/${orders}\n`);
     }
   }),
 );
