@@ -13,7 +13,8 @@ const product = (sku: string, name: string, priceCents: number, available = PLEN
 
 /**
  * The catalog a new database starts with. Added only where missing, so a restart never resets
- * stock. LIMITED-EDITION-VINYL is short on purpose: orders for it can be REJECTED.
+ * stock. LIMITED-EDITION-VINYL is short on purpose (10 units): orders for it can be REJECTED, and
+ * 50 concurrent orders of one unit confirm exactly 10.
  */
 export const SEED_PRODUCTS: readonly Product[] = [
   product('USB-C-CABLE-1M', 'USB-C to USB-C cable, 1 m', 999),
@@ -27,5 +28,5 @@ export const SEED_PRODUCTS: readonly Product[] = [
   product('WEBCAM-1080P', 'Full HD webcam', 4_999),
   product('PORTABLE-SSD-1TB', 'Portable SSD, 1 TB', 10_999),
   product('DESK-LAMP-LED', 'LED desk lamp', 2_999),
-  product('LIMITED-EDITION-VINYL', 'Limited edition vinyl record', 3_999, 5),
+  product('LIMITED-EDITION-VINYL', 'Limited edition vinyl record', 3_999, 10),
 ];

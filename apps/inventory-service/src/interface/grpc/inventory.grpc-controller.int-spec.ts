@@ -69,7 +69,7 @@ describe('the InventoryService gRPC API, called through a grpc-js client', () =>
     assert.ok(products.filter((product) => product.available >= 1_000_000).length >= 10);
     assert.deepEqual(
       products.find((product) => product.sku === 'LIMITED-EDITION-VINYL'),
-      { sku: 'LIMITED-EDITION-VINYL', name: 'Limited edition vinyl record', priceCents: 3_999, currency: 'EUR', available: 5 },
+      { sku: 'LIMITED-EDITION-VINYL', name: 'Limited edition vinyl record', priceCents: 3_999, currency: 'EUR', available: 10 },
     );
     for (const product of products) assert.ok(Number.isInteger(product.priceCents) && product.priceCents > 0 && product.currency === 'EUR');
   });
@@ -130,6 +130,6 @@ describe('the InventoryService gRPC API, called through a grpc-js client', () =>
     assert.equal(reserved.kind, 'RESERVED');
     await server.get(CatalogSeeder).onApplicationBootstrap();
     const { products } = await client.getProducts({ skus: ['LIMITED-EDITION-VINYL'] });
-    assert.equal(products[0]?.available, 3);
+    assert.equal(products[0]?.available, 8);
   });
 });
