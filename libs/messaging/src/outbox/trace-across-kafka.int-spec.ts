@@ -41,6 +41,8 @@ describe('one trace across the outbox and Kafka (in-memory span exporter)', () =
       span.end();
     });
     await eventually('the consumer handled the message', () => handlerSpan !== undefined);
+    // The consumer span ends after the handler, once the offset is committed.
+    await eventually('the consumer span has ended', () => finishedSpans.getFinishedSpans().some((span) => span.kind === SpanKind.CONSUMER && span.name.includes(topic)));
   });
 
   after(async () => {
