@@ -2,7 +2,7 @@ import { INestMicroservice, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport } from '@nestjs/microservices';
 import { type GrpcServiceKey, grpcOptionsFor } from '@shop/contracts';
-import { createServer } from 'node:net';
+import { freePort } from '@shop/testing';
 
 /** Injection token of the state a fake controller answers from; the test holds the same object. */
 export const FAKE_STATE = Symbol('FAKE_STATE');
@@ -10,14 +10,6 @@ export const FAKE_STATE = Symbol('FAKE_STATE');
 export interface FakeGrpcServer {
   url: string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

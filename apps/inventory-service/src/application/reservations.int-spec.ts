@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { INestApplicationContext } from '@nestjs/common';
 import { RedisConnection } from '@shop/redis';
 import { CATALOG_CURRENCY } from '../domain/product';
-import { createMigratedDatabase, type ThrowawayDatabase } from '../testing/throwaway-database';
+import { createInventoryDatabase, type InventoryDatabase } from '../testing/inventory-database';
 import { deleteKeys, testConfig } from '../testing/test-config';
 import { startInventory } from '../testing/inventory-test-app';
 import { CommitReservationHandler } from './commit-reservation/commit-reservation.handler';
@@ -12,7 +12,7 @@ import { ReleaseStockHandler } from './release-stock/release-stock.handler';
 import { ReserveStockHandler } from './reserve-stock/reserve-stock.handler';
 
 describe('stock reservations (PostgreSQL)', () => {
-  let database: ThrowawayDatabase;
+  let database: InventoryDatabase;
   let app: INestApplicationContext;
   let cachePrefix: string;
   let reserve: ReserveStockHandler;
@@ -20,7 +20,7 @@ describe('stock reservations (PostgreSQL)', () => {
   let commit: CommitReservationHandler;
 
   before(async () => {
-    database = await createMigratedDatabase('reservations');
+    database = await createInventoryDatabase('reservations');
     const config = testConfig(database.url);
     cachePrefix = config.CATALOG_CACHE_KEY_PREFIX;
     app = await startInventory(config);

@@ -2,8 +2,6 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { GRPC_SERVICES, grpcLoaderOptions, PROTO_ROOT, type GrpcServiceKey } from '@shop/contracts';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 
 /** The grpc-js service definition of one of the shop's APIs, loaded from its .proto file. */
 export function serviceDefinition(service: GrpcServiceKey): grpc.ServiceClientConstructor {
@@ -21,13 +19,4 @@ export function callUnary<Response>(client: grpc.Client, method: string, request
     if (!invoke) return reject(new Error(`no method ${method} on this client`));
     invoke.call(client, request, (error, response) => (error ? reject(error) : resolve(response as Response)));
   });
-}
-
-/** A port nothing listens on right now (the small race with other processes is acceptable in tests). */
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

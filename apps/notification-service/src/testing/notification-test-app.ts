@@ -6,10 +6,10 @@ import { Transport } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { ServiceConfigModule } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
+import { freePort } from '@shop/testing';
 import { Clock } from '../application/ports/clock';
 import { type Config, configSchema } from '../config';
 import { NotificationsModule } from '../notifications.module';
-import { freePort } from './grpc-test-client';
 import { SteppingClock } from './stepping-clock';
 
 export interface NotificationTestAppOptions {

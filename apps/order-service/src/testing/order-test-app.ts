@@ -2,8 +2,6 @@
 // AppModule except the Kafka consumer of the real reply topic and the deadline scheduler (tests
 // drive replies and sweeps themselves) and the outbox relay (messages stay in the outbox table,
 // where the tests read them, instead of reaching the running stack's services).
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { type INestApplication, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
@@ -11,6 +9,7 @@ import { ServiceConfigModule } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
 import { MessagingModule } from '@shop/messaging';
 import { MetricsModule } from '@shop/observability';
+import { freePort, stackTopology } from '@shop/testing';
 import { ExpireSagaDeadlinesHandler } from '../application/expire-saga-deadlines/expire-saga-deadlines.handler';
 import { HandleSagaReplyHandler } from '../application/handle-saga-reply/handle-saga-reply.handler';
 import { PlaceOrderHandler } from '../application/place-order/place-order.handler';
@@ -18,7 +17,6 @@ import { type Config, configSchema } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
 import { OrderGrpcController } from '../interface/grpc/order.grpc-controller';
 import { OrdersModule } from '../orders.module';
-import { stackTopology } from './temporary-database';
 
 export interface OrderTestApp {
   app: INestApplication;
@@ -80,13 +78,4 @@ export async function startOrderTestApp(options: OrderTestAppOptions): Promise<O
     sweeper: app.get(ExpireSagaDeadlinesHandler),
     close: () => app.close(),
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }

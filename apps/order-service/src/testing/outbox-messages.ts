@@ -1,4 +1,4 @@
-import type { TemporaryDatabase } from './temporary-database';
+import type { MigratedDatabase } from '@shop/testing';
 
 export interface OutboxRow {
   topic: string;
@@ -11,7 +11,7 @@ export interface OutboxRow {
 }
 
 /** The messages the service wrote to its outbox (no relay runs in the tests), oldest first. */
-export async function outboxMessages(database: TemporaryDatabase, orderId?: string): Promise<OutboxRow[]> {
+export async function outboxMessages(database: MigratedDatabase, orderId?: string): Promise<OutboxRow[]> {
   const rows = await database.query<{ topic: string; message_key: string; value: string }>(
     `SELECT topic, message_key, value FROM outbox_messages ${orderId ? 'WHERE message_key = $1' : ''} ORDER BY id`,
     orderId ? [orderId] : [],
@@ -22,6 +22,6 @@ export async function outboxMessages(database: TemporaryDatabase, orderId?: stri
   });
 }
 
-export async function outboxTypes(database: TemporaryDatabase, orderId: string): Promise<string[]> {
+export async function outboxTypes(database: MigratedDatabase, orderId: string): Promise<string[]> {
   return (await outboxMessages(database, orderId)).map((message) => message.type);
 }

@@ -12,12 +12,12 @@ import {
   StockReservedReply,
   type PaymentDeclineReason,
 } from '@shop/contracts';
+import type { MigratedDatabase } from '@shop/testing';
 import type { SagaReplyMessage } from '../application/handle-saga-reply/handle-saga-reply.handler';
 import type { PricedLine } from '../domain/order/order-line';
-import type { TemporaryDatabase } from './temporary-database';
 
 /** The replies a saga's participants send, built from its saga id as stored. */
-export async function repliesFor(database: TemporaryDatabase, orderId: string) {
+export async function repliesFor(database: MigratedDatabase, orderId: string) {
   const [row] = await database.query<{ id: string }>('SELECT id FROM saga_instances WHERE order_id = $1', [orderId]);
   if (!row) throw new Error(`order ${orderId} has no saga`);
   const fields = { sagaId: row.id, orderId };
@@ -59,7 +59,7 @@ export interface SagaRow {
   version: number;
 }
 
-export async function sagaRowOf(database: TemporaryDatabase, orderId: string): Promise<SagaRow> {
+export async function sagaRowOf(database: MigratedDatabase, orderId: string): Promise<SagaRow> {
   const [row] = await database.query<SagaRow>(
     `SELECT state, pending_steps::text[] AS pending_steps, compensation_attempts, confirmation_attempts, step_deadline_at,
             cancellation_reason, last_error, version
@@ -70,7 +70,7 @@ export async function sagaRowOf(database: TemporaryDatabase, orderId: string): P
   return row;
 }
 
-export async function timelineOf(database: TemporaryDatabase, orderId: string): Promise<string[]> {
+export async function timelineOf(database: MigratedDatabase, orderId: string): Promise<string[]> {
   const rows = await database.query<{ step: string; status: string }>(
     'SELECT l.step, l.status FROM saga_step_logs l JOIN saga_instances s ON s.id = l.saga_id WHERE s.order_id = $1 ORDER BY l.id',
     [orderId],
@@ -78,7 +78,7 @@ export async function timelineOf(database: TemporaryDatabase, orderId: string): 
   return rows.map((row) => `${row.step} ${row.status}`);
 }
 
-export async function orderRowOf(database: TemporaryDatabase, orderId: string) {
+export async function orderRowOf(database: MigratedDatabase, orderId: string) {
   const [row] = await database.query<{ status: string; total_cents: number; currency: string; failure_reason: string | null }>(
     'SELECT status, total_cents, currency, failure_reason FROM orders WHERE id = $1',
     [orderId],
@@ -88,6 +88,6 @@ export async function orderRowOf(database: TemporaryDatabase, orderId: string) {
 }
 
 /** Moves the saga's step deadline into the past, as if its time had run out. */
-export async function expireDeadline(database: TemporaryDatabase, orderId: string): Promise<void> {
+export async function expireDeadline(database: MigratedDatabase, orderId: string): Promise<void> {
   await database.query("UPDATE saga_instances SET step_deadline_at = now() - interval '1 second' WHERE order_id = $1", [orderId]);
 }

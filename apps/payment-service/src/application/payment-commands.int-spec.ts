@@ -3,15 +3,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
 import { Topics } from '@shop/contracts';
+import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
 import { PaymentError } from '../domain/payment.errors';
 import { repliesInOutbox } from '../testing/outbox-replies';
 import { sagaOf } from '../testing/payment-commands.fixtures';
 import { startPaymentTestApp, type PaymentTestApp } from '../testing/payment-test-app';
-import { createMigratedDatabase, type TemporaryDatabase } from '../testing/temporary-database';
 
-let database: TemporaryDatabase;
+let database: MigratedDatabase;
 before(async () => {
-  database = await createMigratedDatabase('commands');
+  database = await createMigratedDatabase({ service: 'payment-service', label: 'commands' });
 });
 after(async () => {
   await database.drop();

@@ -2,8 +2,6 @@
 // everything of AppModule except the Kafka consumer of the real command topic (the running stack's
 // payment-service owns that) and the outbox relay (replies stay in the outbox table, where the
 // tests read them, instead of reaching the stack's order service).
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
@@ -11,6 +9,7 @@ import { ServiceConfigModule } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
 import { MessagingModule } from '@shop/messaging';
 import { ResiliencePolicies, type ResiliencePolicy } from '@shop/resilience';
+import { freePort, stackTopology } from '@shop/testing';
 import { AuthorizePaymentHandler } from '../application/authorize-payment/authorize-payment.handler';
 import { CapturePaymentHandler } from '../application/capture-payment/capture-payment.handler';
 import { VoidPaymentHandler } from '../application/void-payment/void-payment.handler';
@@ -20,7 +19,6 @@ import { CardGatewaySimulator } from '../infrastructure/card-gateway/card-gatewa
 import { PAYMENT_GATEWAY_POLICY } from '../infrastructure/card-gateway/payment-gateway.policy';
 import { PaymentGrpcController } from '../interface/grpc/payment.grpc-controller';
 import { PaymentsModule } from '../payments.module';
-import { stackTopology } from './temporary-database';
 
 /**
  * Short budgets so a test runs in milliseconds. The slow card takes an hour: an authorization
@@ -84,13 +82,4 @@ export async function startPaymentTestApp(databaseUrl: string, settings: Record<
     void: app.get(VoidPaymentHandler),
     close: () => app.close(),
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }

@@ -4,9 +4,9 @@ import { Test } from '@nestjs/testing';
 import { ServiceConfigModule } from '@shop/bootstrap';
 import { grpcOptionsFor, userV1 } from '@shop/contracts';
 import { OutboxRelay } from '@shop/messaging';
+import { freePort } from '@shop/testing';
 import { AppModule } from '../app.module';
 import { configSchema, type Config } from '../config';
-import { freePort } from './free-port';
 
 export interface RunningUserService {
   readonly config: Config;

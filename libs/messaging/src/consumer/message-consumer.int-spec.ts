@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deadLetterTopicOf } from '@shop/contracts';
+import { eventually } from '@shop/testing';
 import type { Kafka } from 'kafkajs';
-import { createTopic, eventually, ping, pingParser, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures';
+import { createTopic, ping, pingParser, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures';
 import { DEAD_LETTER_HEADERS } from './dead-letter';
 import { MessageConsumer } from './message-consumer';
 import { NonRetryableMessageError } from './non-retryable-message.error';

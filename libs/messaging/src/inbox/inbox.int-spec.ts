@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kafka } from 'kafkajs';
+import { eventually } from '@shop/testing';
 import { MessageConsumer } from '../consumer/message-consumer';
 import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database';
-import { createTopic, eventually, ping, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures';
+import { createTopic, ping, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures';
 import { Inbox } from './inbox';
 
 type Ping = ReturnType<typeof ping>;

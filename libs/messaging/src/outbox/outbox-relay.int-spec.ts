@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KafkaMessage } from 'kafkajs';
+import { eventually } from '@shop/testing';
 import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database';
-import { createTopic, eventually, ping, pingDefinition, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures';
+import { createTopic, ping, pingDefinition, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 

@@ -2,9 +2,10 @@ import { finishedSpans } from '../testing/test-telemetry';
 import { SpanKind, trace, type SpanContext } from '@opentelemetry/api';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eventually } from '@shop/testing';
 import { MessageConsumer } from '../consumer/message-consumer';
 import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database';
-import { createTopic, eventually, ping, pingDefinition, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures';
+import { createTopic, ping, pingDefinition, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 

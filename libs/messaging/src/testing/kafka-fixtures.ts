@@ -57,13 +57,3 @@ export async function readTopic(kafka: Kafka, topic: string, done: (messages: Ka
   await consumer.disconnect();
   return messages;
 }
-
-/** Polls `check` until it holds; fails with `what` when it never does. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}

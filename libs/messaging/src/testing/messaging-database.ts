@@ -1,14 +1,8 @@
 // Throw-away PostgreSQL databases holding @shop/messaging's tables, made with the lib's own test
-// migrations (test/prisma) through the project's migration CLI, as the services make theirs.
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Client, Pool } from 'pg';
+// migrations (test/prisma) by @shop/testing, as the services make theirs.
+import { createMigratedDatabase } from '@shop/testing';
+import { type Client, Pool } from 'pg';
 import type { SqlTransaction } from '../sql-transaction';
-
-const postgres = { host: '127.0.0.1', port: Number(process.env.PG_PORT ?? 5432), user: process.env.PG_ADMIN_USER ?? 'postgres' };
-const repositoryRoot = join(__dirname, '..', '..', '..', '..');
 
 export interface MessagingDatabase {
   url: string;
@@ -18,28 +12,11 @@ export interface MessagingDatabase {
   drop(): Promise<void>;
 }
 
-async function asAdmin(sql: string): Promise<void> {
-  const client = new Client({ ...postgres, database: 'postgres' });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createMessagingDatabase(label: string): Promise<MessagingDatabase> {
-  const name = `messaging_test_${label}_${randomBytes(4).toString('hex')}`;
-  await asAdmin(`CREATE DATABASE "${name}"`);
-  const url = `postgresql://${postgres.user}@${postgres.host}:${postgres.port}/${name}`;
-  await promisify(execFile)(
-    process.execPath,
-    [join(repositoryRoot, 'libs/prisma-migrate/src/cli.mjs'), 'deploy', '--service', 'messaging-test', '--schema', join(repositoryRoot, 'libs/messaging/test/prisma/schema.prisma')],
-    { env: { ...process.env, DATABASE_URL: url } },
-  );
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const database = await createMigratedDatabase({ service: 'messaging', label, schema: 'libs/messaging/test/prisma/schema.prisma' });
+  const pool = new Pool({ connectionString: database.url, max: 10 });
   return {
-    url,
+    url: database.url,
     pool,
     async transaction(work) {
       const client = await pool.connect();
@@ -58,7 +35,7 @@ export async function createMessagingDatabase(label: string): Promise<MessagingD
     },
     async drop() {
       await pool.end();
-      await asAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await database.drop();
     },
   };
 }

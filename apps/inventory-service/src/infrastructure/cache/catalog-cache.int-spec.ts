@@ -10,22 +10,22 @@ import { ReserveStockHandler } from '../../application/reserve-stock/reserve-sto
 import { SetProductStockHandler } from '../../application/set-product-stock/set-product-stock.handler';
 import type { Config } from '../../config';
 import { CATALOG_CURRENCY, type Product } from '../../domain/product';
+import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database';
 import { startInventory } from '../../testing/inventory-test-app';
 import { deleteKeys, TEST_REDIS_URL, testConfig } from '../../testing/test-config';
-import { createMigratedDatabase, type ThrowawayDatabase } from '../../testing/throwaway-database';
 import { ProductRepository } from '../product.repository';
 import { CatalogCache } from './catalog-cache';
 import { TieredCache, type CacheLookupOutcome } from './tiered-cache';
 
 describe('the catalog cache (PostgreSQL and Redis)', () => {
-  let database: ThrowawayDatabase;
+  let database: InventoryDatabase;
   let app: INestApplicationContext;
   let config: Config;
   let redis: Redis;
   let products: GetProductsQuery;
 
   before(async () => {
-    database = await createMigratedDatabase('cache');
+    database = await createInventoryDatabase('cache');
     config = testConfig(database.url);
     app = await startInventory(config);
     redis = new Redis(TEST_REDIS_URL);

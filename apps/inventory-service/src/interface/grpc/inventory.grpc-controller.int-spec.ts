@@ -7,24 +7,24 @@ import { NestFactory } from '@nestjs/core';
 import { Transport } from '@nestjs/microservices';
 import { grpcOptionsFor, type inventoryV1 } from '@shop/contracts';
 import { RedisConnection } from '@shop/redis';
+import { freePort } from '@shop/testing';
 import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler';
 import type { Config } from '../../config';
 import { CatalogSeeder } from '../../infrastructure/seed/catalog-seeder';
 import { SEED_PRODUCTS } from '../../infrastructure/seed/seed-products';
-import { freePort } from '../../testing/free-port';
+import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database';
 import { inventoryGrpcClient, type InventoryGrpcClient } from '../../testing/inventory-grpc-client';
 import { inventoryTestModule } from '../../testing/inventory-test-app';
 import { deleteKeys, testConfig } from '../../testing/test-config';
-import { createMigratedDatabase, type ThrowawayDatabase } from '../../testing/throwaway-database';
 
 describe('the InventoryService gRPC API, called through a grpc-js client', () => {
-  let database: ThrowawayDatabase;
+  let database: InventoryDatabase;
   let config: Config;
   let server: INestMicroservice;
   let client: InventoryGrpcClient;
 
   before(async () => {
-    database = await createMigratedDatabase('grpc');
+    database = await createInventoryDatabase('grpc');
     config = testConfig(database.url);
     const url = `127.0.0.1:${await freePort()}`;
     server = await NestFactory.createMicroservice(inventoryTestModule(config), {

@@ -14,19 +14,19 @@ import {
 import { NonRetryableMessageError } from '@shop/messaging';
 import { RedisConnection } from '@shop/redis';
 import { CATALOG_CURRENCY } from '../../domain/product';
+import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database';
 import { startInventory } from '../../testing/inventory-test-app';
 import { deleteKeys, testConfig } from '../../testing/test-config';
-import { createMigratedDatabase, type ThrowawayDatabase } from '../../testing/throwaway-database';
 import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './inventory-command.handler';
 
 describe('the inventory saga command handler (inbox, stock change and outbox reply in one transaction)', () => {
-  let database: ThrowawayDatabase;
+  let database: InventoryDatabase;
   let app: INestApplicationContext;
   let cachePrefix: string;
   let handler: InventoryCommandHandler;
 
   before(async () => {
-    database = await createMigratedDatabase('commands');
+    database = await createInventoryDatabase('commands');
     const config = testConfig(database.url);
     cachePrefix = config.CATALOG_CACHE_KEY_PREFIX;
     app = await startInventory(config);

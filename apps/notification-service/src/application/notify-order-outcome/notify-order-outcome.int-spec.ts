@@ -1,5 +1,6 @@
 // NotifyOrderOutcome composed as in the app, against the MongoDB stand-in (a database of this run)
 // and a real gRPC server standing in for user-service.
+import { freePort } from '@shop/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -7,7 +8,6 @@ import type { Notification } from '../../domain/notification';
 import { NotificationError } from '../../domain/notification.errors';
 import type { SentEmailDocument } from '../../infrastructure/mail/stored-json.email-sender';
 import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service';
-import { freePort } from '../../testing/grpc-test-client';
 import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app';
 import { orderCancelled, orderConfirmed, orderRejected } from '../../testing/order-events';
 import { openTestDatabase, type TestDatabase } from '../../testing/test-database';

@@ -1,8 +1,8 @@
+import { freePort } from '@shop/testing';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EmailRefusedError } from '../../application/ports/email-sender';
 import { startFakeSmtpServer, type FakeSmtpServer } from '../../testing/fake-smtp-server';
-import { freePort } from '../../testing/grpc-test-client';
 import { SmtpEmailSender } from './smtp.email-sender';
 
 describe('SmtpEmailSender', () => {

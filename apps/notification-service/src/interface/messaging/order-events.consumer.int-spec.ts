@@ -4,15 +4,14 @@
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { deadLetterTopicOf, OrderConfirmedEvent, OrderRejectedEvent, toKafkaRecord, type MessageOf } from '@shop/contracts';
 import { DEAD_LETTER_HEADERS, MessagingModule } from '@shop/messaging';
+import { eventually, freePort } from '@shop/testing';
 import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Config } from '../../config';
 import type { Notification } from '../../domain/notification';
-import { eventually } from '../../testing/eventually';
 import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service';
-import { freePort } from '../../testing/grpc-test-client';
 import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app';
 import { orderConfirmed, orderRejected } from '../../testing/order-events';
 import { openTestDatabase, type TestDatabase } from '../../testing/test-database';
@@ -72,7 +71,7 @@ describe('the order events consumer', () => {
 
     await publish(topic, event);
 
-    const sent = await eventually(async () => (await notificationsOf(event.payload.orderId)).find((notification) => notification.status === 'SENT'), 'the notification to be SENT');
+    const sent = await eventually('the notification to be SENT', async () => (await notificationsOf(event.payload.orderId)).find((notification) => notification.status === 'SENT'));
     assert.equal(sent.recipient, ada.email);
     assert.equal(await database.db.collection<{ _id: string }>('sent_emails').countDocuments({ _id: sent._id }), 1);
   });
@@ -100,7 +99,7 @@ describe('the order events consumer', () => {
     apps.push(await startConsumingApp(database, users.url, subscription));
     await producer.send({ topic, messages: [{ key: deadLetter?.key ?? null, value: deadLetter?.value ?? null }] });
 
-    const sent = await eventually(async () => (await notificationsOf(event.payload.orderId)).find((notification) => notification.status === 'SENT'), 'the replayed notification to be SENT');
+    const sent = await eventually('the replayed notification to be SENT', async () => (await notificationsOf(event.payload.orderId)).find((notification) => notification.status === 'SENT'));
     assert.equal(sent._id, pending?._id);
     assert.equal(sent.attempts, 3);
     assert.equal((await notificationsOf(event.payload.orderId)).length, 1);
@@ -115,7 +114,7 @@ async function readUntil(kafka: Kafka, topic: string, done: (messages: KafkaMess
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
-    return await eventually(async () => (done(messages) ? messages : undefined), `messages on ${topic}`);
+    return await eventually(`messages on ${topic}`, () => done(messages) && messages);
   } finally {
     await consumer.disconnect();
   }

@@ -5,12 +5,12 @@ import '../../testing/test-telemetry';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
 import { FakeInventoryServer } from '../../testing/fake-inventory.server';
 import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
 import { outboxMessages, outboxTypes } from '../../testing/outbox-messages';
 import { RecordingLogger } from '../../testing/recording-logger';
 import { expireDeadline, orderRowOf, repliesFor, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures';
-import { createMigratedDatabase, type TemporaryDatabase } from '../../testing/temporary-database';
 
 const SETTINGS = {
   SAGA_STEP_TIMEOUT_MS: '600000',
@@ -21,12 +21,12 @@ const SETTINGS = {
 
 describe('the saga deadline sweeper', { timeout: 120_000 }, () => {
   const logger = new RecordingLogger();
-  let database: TemporaryDatabase;
+  let database: MigratedDatabase;
   let inventory: FakeInventoryServer;
   let service: OrderTestApp;
 
   before(async () => {
-    database = await createMigratedDatabase('sweeper');
+    database = await createMigratedDatabase({ service: 'order-service', label: 'sweeper' });
     inventory = await FakeInventoryServer.start([{ sku: 'MUG-1', priceCents: 1000 }]);
     service = await startOrderTestApp({ databaseUrl: database.url, inventoryUrl: inventory.url, settings: SETTINGS, logger });
   });

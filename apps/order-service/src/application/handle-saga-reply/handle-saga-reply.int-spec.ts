@@ -4,20 +4,20 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMessage, StockReleasedReply } from '@shop/contracts';
+import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
 import { FakeInventoryServer } from '../../testing/fake-inventory.server';
 import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
 import { outboxMessages, outboxTypes } from '../../testing/outbox-messages';
 import { orderRowOf, repliesFor, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures';
-import { createMigratedDatabase, type TemporaryDatabase } from '../../testing/temporary-database';
 import type { SagaReplyMessage } from './handle-saga-reply.handler';
 
 describe('handling saga replies', { timeout: 120_000 }, () => {
-  let database: TemporaryDatabase;
+  let database: MigratedDatabase;
   let inventory: FakeInventoryServer;
   let service: OrderTestApp;
 
   before(async () => {
-    database = await createMigratedDatabase('saga_replies');
+    database = await createMigratedDatabase({ service: 'order-service', label: 'saga_replies' });
     inventory = await FakeInventoryServer.start([{ sku: 'MUG-1', priceCents: 1250 }]);
     service = await startOrderTestApp({ databaseUrl: database.url, inventoryUrl: inventory.url });
   });

@@ -3,21 +3,21 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
 import { OrderError } from '../../domain/order/order.errors';
 import { FakeInventoryServer } from '../../testing/fake-inventory.server';
 import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
 import { outboxMessages } from '../../testing/outbox-messages';
 import { orderRowOf, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures';
-import { createMigratedDatabase, type TemporaryDatabase } from '../../testing/temporary-database';
 import type { PlaceOrderCommand } from './place-order.command';
 
 describe('placing an order', { timeout: 120_000 }, () => {
-  let database: TemporaryDatabase;
+  let database: MigratedDatabase;
   let inventory: FakeInventoryServer;
   let service: OrderTestApp;
 
   before(async () => {
-    database = await createMigratedDatabase('place_order');
+    database = await createMigratedDatabase({ service: 'order-service', label: 'place_order' });
     inventory = await FakeInventoryServer.start([
       { sku: 'MUG-1', priceCents: 1250 },
       { sku: 'TEE-1', priceCents: 1999 },

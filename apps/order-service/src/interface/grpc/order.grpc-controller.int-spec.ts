@@ -5,20 +5,20 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { status, type ServiceError } from '@grpc/grpc-js';
+import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
 import { FakeInventoryServer } from '../../testing/fake-inventory.server';
 import { connectOrderClient, type OrderGrpcClient } from '../../testing/order-grpc.client';
 import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
 import { repliesFor } from '../../testing/saga-replies.fixtures';
-import { createMigratedDatabase, type TemporaryDatabase } from '../../testing/temporary-database';
 
 describe('the OrderService gRPC API', { timeout: 120_000 }, () => {
-  let database: TemporaryDatabase;
+  let database: MigratedDatabase;
   let inventory: FakeInventoryServer;
   let service: OrderTestApp;
   let client: OrderGrpcClient;
 
   before(async () => {
-    database = await createMigratedDatabase('grpc');
+    database = await createMigratedDatabase({ service: 'order-service', label: 'grpc' });
     inventory = await FakeInventoryServer.start([
       { sku: 'MUG-1', priceCents: 1250 },
       { sku: 'TEE-1', priceCents: 1999 },

@@ -6,13 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMessage, deadLetterTopicOf, parseMessage, serializeMessage, StockReleasedReply, Topics } from '@shop/contracts';
 import { DEAD_LETTER_HEADERS, KafkaConnection, MessageConsumers } from '@shop/messaging';
+import { createMigratedDatabase, eventually, type MigratedDatabase } from '@shop/testing';
 import { type Consumer, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
-import { eventually } from '../../testing/eventually';
 import { FakeInventoryServer } from '../../testing/fake-inventory.server';
 import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
 import { outboxTypes } from '../../testing/outbox-messages';
 import { repliesFor, sagaRowOf } from '../../testing/saga-replies.fixtures';
-import { createMigratedDatabase, type TemporaryDatabase } from '../../testing/temporary-database';
 import type { SagaReplyMessage } from '../../application/handle-saga-reply/handle-saga-reply.handler';
 import { SagaRepliesConsumer, type SagaRepliesSubscription } from './saga-replies.consumer';
 
@@ -21,14 +20,14 @@ describe('the saga replies consumer on Kafka', { timeout: 120_000 }, () => {
   const subscription: SagaRepliesSubscription = { groupId: `order-service-test-${run}`, topics: [`order-service-test-${run}.saga-replies`] };
   const repliesTopic = subscription.topics[0] as string;
   const deadLetters: KafkaMessage[] = [];
-  let database: TemporaryDatabase;
+  let database: MigratedDatabase;
   let inventory: FakeInventoryServer;
   let service: OrderTestApp;
   let producer: Producer;
   let deadLetterReader: Consumer;
 
   before(async () => {
-    database = await createMigratedDatabase('consumer');
+    database = await createMigratedDatabase({ service: 'order-service', label: 'consumer' });
     inventory = await FakeInventoryServer.start([{ sku: 'MUG-1', priceCents: 1250 }]);
     service = await startOrderTestApp({ databaseUrl: database.url, inventoryUrl: inventory.url });
     const consumers = service.app.get(MessageConsumers);
@@ -72,7 +71,7 @@ describe('the saga replies consumer on Kafka', { timeout: 120_000 }, () => {
     await send(reserved);
     await send(replies.paymentAuthorized(1250));
 
-    await eventually(async () => ((await sagaRowOf(database, orderId)).state === 'CONFIRMING' ? true : undefined), 'the saga to reach CONFIRMING');
+    await eventually('the saga to reach CONFIRMING', async () => (await sagaRowOf(database, orderId)).state === 'CONFIRMING');
     assert.deepEqual(await outboxTypes(database, orderId), ['inventory.ReserveStock', 'payment.AuthorizePayment', 'inventory.CommitReservation', 'payment.CapturePayment']);
   });
 
@@ -80,7 +79,7 @@ describe('the saga replies consumer on Kafka', { timeout: 120_000 }, () => {
     const orderId = randomUUID();
     const stray = createMessage(StockReleasedReply, { sagaId: randomUUID(), step: 'RELEASE_STOCK', orderId }, { correlationId: orderId }) as SagaReplyMessage;
     await send(stray);
-    const parked = await eventually(async () => deadLetters.find((message) => message.key?.toString() === orderId), 'the reply on the dead-letter topic');
+    const parked = await eventually('the reply on the dead-letter topic', () => deadLetters.find((message) => message.key?.toString() === orderId));
     assert.equal(parked.headers?.[DEAD_LETTER_HEADERS.reason]?.toString(), 'HANDLER_FAILED');
     assert.equal(parked.headers?.[DEAD_LETTER_HEADERS.attempts]?.toString(), '1', 'not retried: it can never succeed');
     assert.match(parked.headers?.[DEAD_LETTER_HEADERS.detail]?.toString() ?? '', /has no saga here/);

@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { GRPC_SERVICES, grpcLoaderOptions, PROTO_ROOT, type paymentV1 } from '@shop/contracts';
+import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
 import { sagaOf } from '../../testing/payment-commands.fixtures';
 import { startPaymentTestApp, type PaymentTestApp } from '../../testing/payment-test-app';
-import { createMigratedDatabase, type TemporaryDatabase } from '../../testing/temporary-database';
 
 type GetPayment = (request: paymentV1.GetPaymentRequest) => Promise<paymentV1.GetPaymentResponse>;
 
@@ -21,13 +21,13 @@ function paymentClient(url: string): { client: grpc.Client; getPayment: GetPayme
 }
 
 describe('PaymentService.GetPayment over gRPC', { timeout: 60_000 }, () => {
-  let database: TemporaryDatabase;
+  let database: MigratedDatabase;
   let service: PaymentTestApp;
   let client: grpc.Client;
   let getPayment: GetPayment;
 
   before(async () => {
-    database = await createMigratedDatabase('grpc');
+    database = await createMigratedDatabase({ service: 'payment-service', label: 'grpc' });
     service = await startPaymentTestApp(database.url);
     ({ client, getPayment } = paymentClient(service.grpcUrl));
   });

@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { type AnyMessageDefinition, AuthorizePaymentCommand, CapturePaymentCommand, deadLetterTopicOf, type MessageOf, parseMessage, serializeMessage, Topics } from '@shop/contracts';
 import { DEAD_LETTER_HEADERS, KafkaConnection, MessageConsumers } from '@shop/messaging';
+import { createMigratedDatabase, eventually, type MigratedDatabase } from '@shop/testing';
 import { type Consumer, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
-import { eventually } from '../../testing/eventually';
 import { repliesInOutbox } from '../../testing/outbox-replies';
 import { sagaOf } from '../../testing/payment-commands.fixtures';
 import { startPaymentTestApp, type PaymentTestApp } from '../../testing/payment-test-app';
-import { createMigratedDatabase, type TemporaryDatabase } from '../../testing/temporary-database';
 import { PaymentCommandsConsumer, type PaymentCommandsSubscription } from './payment-commands.consumer';
 
 describe('the payment commands consumer on Kafka', { timeout: 120_000 }, () => {
@@ -19,13 +18,13 @@ describe('the payment commands consumer on Kafka', { timeout: 120_000 }, () => {
   const subscription: PaymentCommandsSubscription = { groupId: `payment-service-test-${run}`, topics: [`payment-service-test-${run}.commands`] };
   const commandsTopic = subscription.topics[0] as string;
   const deadLetters: KafkaMessage[] = [];
-  let database: TemporaryDatabase;
+  let database: MigratedDatabase;
   let service: PaymentTestApp;
   let producer: Producer;
   let deadLetterReader: Consumer;
 
   before(async () => {
-    database = await createMigratedDatabase('consumer');
+    database = await createMigratedDatabase({ service: 'payment-service', label: 'consumer' });
     service = await startPaymentTestApp(database.url);
     const consumers = service.app.get(MessageConsumers);
     const routing = new PaymentCommandsConsumer(consumers, subscription, service.authorize, service.capture, service.void);
@@ -65,10 +64,10 @@ describe('the payment commands consumer on Kafka', { timeout: 120_000 }, () => {
     await send(AuthorizePaymentCommand, authorize);
     await send(CapturePaymentCommand, saga.capture());
 
-    const replies = await eventually(async () => {
+    const replies = await eventually('two replies in the outbox', async () => {
       const written = await repliesInOutbox(service.prisma, saga.orderId);
-      return written.length >= 2 ? written : undefined;
-    }, 'two replies in the outbox');
+      return written.length >= 2 && written;
+    });
     assert.deepEqual(
       replies.map((reply) => reply.type),
       ['payment.PaymentAuthorized', 'payment.PaymentCaptured'],
@@ -80,7 +79,7 @@ describe('the payment commands consumer on Kafka', { timeout: 120_000 }, () => {
     const orderId = randomUUID();
     await send(CapturePaymentCommand, sagaOf(orderId).capture());
 
-    const deadLetter = await eventually(async () => deadLetters.find((message) => message.key?.toString() === orderId), 'the dead letter');
+    const deadLetter = await eventually('the dead letter', () => deadLetters.find((message) => message.key?.toString() === orderId));
     const header = (name: string) => deadLetter.headers?.[name]?.toString();
     assert.equal(header(DEAD_LETTER_HEADERS.reason), 'HANDLER_FAILED');
     assert.equal(header(DEAD_LETTER_HEADERS.attempts), '1', 'not retried');

@@ -4,10 +4,10 @@ import Redis from 'ioredis';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { firstValueFrom, type Observable } from 'rxjs';
+import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
 import { ScryptPasswordHasher } from '../../infrastructure/password/scrypt-password-hasher';
 import { decodeJwt, signRs256 } from '../../testing/jwt-forgery';
 import { generateRsaKeyPair } from '../../testing/rsa-key-pair';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../../testing/throwaway-database';
 import { startUserService, type RunningUserService } from '../../testing/user-grpc-server';
 import { ERROR_CODE_METADATA_KEY } from './grpc-error.mapper';
 
@@ -31,13 +31,13 @@ function assertStatus(error: ServiceError, status: GrpcStatus, errorCode: string
 
 describe('UserService over gRPC (real PostgreSQL and Redis)', () => {
   const keys = generateRsaKeyPair();
-  let database: ThrowawayDatabase;
+  let database: MigratedDatabase;
   let service: RunningUserService;
   let redis: Redis;
   const denylistKeys: string[] = [];
 
   before(async () => {
-    database = await createThrowawayDatabase();
+    database = await createMigratedDatabase({ service: 'user-service', label: 'grpc' });
     service = await startUserService({
       DATABASE_URL: database.url,
       REDIS_URL,

@@ -1,0 +1,24 @@
+// Where the native stack's infrastructure runs, read from infra/local/topology.mjs (the one
+// description of it) so a moved port (PG_PORT, KAFKA_PORT, ...) reaches the tests as well.
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** libs/testing/dist (or src) → the repository root. */
+export const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..');
+
+interface Endpoint {
+  host: string;
+  port: number;
+}
+
+export interface StackTopology {
+  infra: { postgres: Endpoint & { adminUser: string }; redis: Endpoint; kafka: Endpoint; mongo: Endpoint };
+  /** `host:port` of the Kafka broker, as KAFKA_BROKERS takes it. */
+  kafkaBrokers: string;
+  redisUrl: string;
+  mongoUrl: string;
+}
+
+export async function stackTopology(): Promise<StackTopology> {
+  return (await import(pathToFileURL(join(REPOSITORY_ROOT, 'infra', 'local', 'topology.mjs')).href)) as StackTopology;
+}
