@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { apps, host } from '../../infra/local/topology.mjs';
+import { call, finalOrder, newCustomer } from '../gateway-api.mjs';
 import { isStackUp } from '../stack-probe.mjs';
 
 const { values } = parseArgs({
@@ -18,33 +17,10 @@ const { values } = parseArgs({
 });
 const orders = Number(values.orders);
 const concurrency = Number(values.concurrency);
-const gateway = apps.find((app) => app.name === 'api-gateway');
-const api = `http://${host}:${gateway.httpPort}/api/v1`;
 
 if (!(await isStackUp())) {
   console.error('✖ the stack is not running: start it with `npm run stack:up`');
   process.exit(1);
-}
-
-async function post(path, body, headers = {}) {
-  const response = await fetch(`${api}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: await response.json().catch(() => undefined) };
-}
-
-async function newCustomer(index) {
-  const email = `bench-${index}-${randomUUID().slice(0, 8)}@example.com`;
-  const password = 'bench-password-123';
-  await post('/auth/register', { email, password, name: `Bench ${index}` });
-  return (await post('/auth/login', { email, password })).body.accessToken;
-}
-
-async function finalStatus(token, orderId) {
-  for (;;) {
-    const response = await fetch(`${api}/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
-    const order = await response.json();
-    if (order.status !== 'PENDING') return order.status;
-    await sleep(250);
-  }
 }
 
 function percentile(sorted, p) {
@@ -59,7 +35,7 @@ function describe(label, samples) {
 
 // One customer per concurrent worker, so the per-client rate limit is not what is measured.
 console.log(`▶ ${concurrency} customers register and log in`);
-const tokens = await Promise.all(Array.from({ length: concurrency }, (_, index) => newCustomer(index)));
+const tokens = await Promise.all(Array.from({ length: concurrency }, (_, index) => newCustomer(`bench-${index}`).then((customer) => customer.token)));
 
 console.log(`▶ ${orders} orders of 1 × ${values.sku} with pm_card_ok, ${concurrency} at a time`);
 const accepted = [];
@@ -72,13 +48,13 @@ await Promise.all(
     while (next < orders) {
       next += 1;
       const sentAt = performance.now();
-      const placed = await post('/orders', { items: [{ sku: values.sku, quantity: 1 }], paymentToken: 'pm_card_ok' }, { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() });
+      const placed = await call('POST', '/orders', { token, body: { items: [{ sku: values.sku, quantity: 1 }], paymentToken: 'pm_card_ok' }, headers: { 'idempotency-key': randomUUID() } });
       accepted.push(performance.now() - sentAt);
       if (placed.status !== 202) {
         outcomes[`HTTP ${placed.status}`] = (outcomes[`HTTP ${placed.status}`] ?? 0) + 1;
         continue;
       }
-      const status = await finalStatus(token, placed.body.orderId);
+      const { status } = await finalOrder(token, placed.body.orderId, { timeoutMs: 10 * 60_000 });
       sagas.push(performance.now() - sentAt);
       outcomes[status] = (outcomes[status] ?? 0) + 1;
       const done = Object.values(outcomes).reduce((sum, count) => sum + count, 0);

@@ -4,43 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { apps, host } from '../../infra/local/topology.mjs';
-
-const gateway = apps.find((app) => app.name === 'api-gateway');
-const api = `http://${host}:${gateway.httpPort}/api/v1`;
+import { apps } from '../../infra/local/topology.mjs';
+import { call as callGateway, finalOrder, newCustomer } from '../gateway-api.mjs';
 const traceFolder = new URL('../../.local/traces/', import.meta.url).pathname;
 // The built lib (the demo runs after the build): it skips a line an app is still writing.
 const { readTraceFile, spansOfTrace } = createRequire(import.meta.url)('../../libs/observability/dist/telemetry/index.js');
 
-async function call(method, path, { token, body, headers = {} } = {}) {
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  const answer = { status: response.status, traceId: response.headers.get('x-trace-id'), body: text ? JSON.parse(text) : undefined };
-  console.log(`  ${method} /api/v1${path} → ${answer.status}`);
-  return answer;
-}
-
-async function newCustomer() {
-  const email = `demo-${randomUUID().slice(0, 8)}@example.com`;
-  const password = 'demo-password-123';
-  await call('POST', '/auth/register', { body: { email, password, name: 'Demo Customer' } });
-  const login = await call('POST', '/auth/login', { body: { email, password } });
-  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { email, token: login.body.accessToken };
-}
-
-async function finalOrder(token, orderId) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const { body } = await fetch(`${api}/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } }).then(async (r) => ({ body: await r.json() }));
-    if (body.status !== 'PENDING' || Date.now() > deadline) return body;
-    await sleep(250);
-  }
-}
+const printCall = (method, path, answer) => console.log(`  ${method} /api/v1${path} → ${answer.status}`);
+const call = (method, path, options = {}) => callGateway(method, path, { ...options, onAnswer: printCall });
 
 function spansOf(traceId) {
   return spansOfTrace(readTraceFile(apps.map((app) => join(traceFolder, `${app.name}.jsonl`))), traceId);
@@ -60,7 +31,7 @@ function printTimeline(title, order, traceId) {
 /** Places one order of each outcome and prints what happened; returns false if an outcome differs. */
 export async function runOrderWalkthrough() {
   console.log('\n▶ a customer registers and logs in');
-  const customer = await newCustomer();
+  const customer = await newCustomer('demo', { onAnswer: printCall });
   console.log('\n▶ the catalog');
   const { body: products } = await call('GET', '/products');
   const plenty = [...products].sort((a, b) => b.available - a.available)[0];

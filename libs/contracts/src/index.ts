@@ -28,3 +28,4 @@ export * from './messages/payment/payment-tokens';
 export * from './messages/order/order.events';
 export * from './messages/user/user.events';
 export { JWT_AUDIENCE, JWT_ISSUER, revokedTokenKey } from './auth/revoked-token-key';
+export { InvalidRequestError, parseRequest } from './grpc/parse-request';

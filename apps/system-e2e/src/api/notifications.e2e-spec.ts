@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { type NotificationView as Notification } from '../support/orders';
 import { assertErrorReply, call, eventually, newCustomer } from './gateway-client';
-
-interface Notification {
-  id: string;
-  type: string;
-  orderId: string;
-  channel: string;
-  status: string;
-  createdAt: string;
-}
 
 const NOTIFICATION_OF_OUTCOME: Record<string, string> = { CONFIRMED: 'ORDER_CONFIRMED', REJECTED: 'ORDER_REJECTED', CANCELLED: 'ORDER_CANCELLED' };
 

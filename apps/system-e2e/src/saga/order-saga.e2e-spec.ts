@@ -5,13 +5,13 @@ import { before, describe, it } from 'node:test';
 import { readTraceFile, spansOfTrace } from '@shop/observability/telemetry';
 import { join } from 'node:path';
 import { repositoryRoot, loadTopology } from '../topology';
-import { eventually, GatewayClient, type Customer } from '../support/gateway-client';
+import { eventually, newCustomer, type Customer } from '../api/gateway-client';
+import { finalOrder, notificationsOf, placeOrder } from '../support/orders';
 import { inventoryService, paymentService } from '../support/service-clients';
 
 const SAGA_SERVICES = ['api-gateway', 'order-service', 'inventory-service', 'payment-service', 'notification-service'];
 
 describe('the order saga, through the gateway', async () => {
-  const gateway = await GatewayClient.forStack();
   const inventory = await inventoryService();
   const payments = await paymentService();
   const { apps } = await loadTopology();
@@ -27,17 +27,17 @@ describe('the order saga, through the gateway', async () => {
   }
 
   before(async () => {
-    customer = await gateway.newCustomer('saga');
+    customer = await newCustomer('saga');
   });
 
   it('confirms an order: stock reduced, one captured payment, one ORDER_CONFIRMED notification, one trace across five services', async () => {
     const product = await inventory.createProduct(100, 1999);
-    const placed = await gateway.placeOrder(customer, [{ sku: product.sku, quantity: 3 }], 'pm_card_ok');
+    const placed = await placeOrder(customer, [{ sku: product.sku, quantity: 3 }], 'pm_card_ok');
     assert.equal(placed.status, 202, JSON.stringify(placed.body));
     assert.equal(placed.body.status, 'PENDING');
     const traceId = placed.headers.get('x-trace-id');
 
-    const order = await gateway.finalOrder(customer, placed.body.orderId);
+    const order = await finalOrder(customer, placed.body.orderId);
     assert.equal(order.status, 'CONFIRMED', JSON.stringify(order));
     assert.equal(order.totalCents, 3 * 1999);
     assert.equal(order.failureReason, null);
@@ -47,37 +47,37 @@ describe('the order saga, through the gateway', async () => {
     assert.equal(payment?.status, 'PAYMENT_STATUS_CAPTURED');
     assert.equal(payment?.amountCents, 3 * 1999);
 
-    const notifications = await eventually('the confirmation is recorded', () => gateway.notifications(customer), (list) => list.some((n) => n.orderId === order.orderId));
+    const notifications = await eventually(() => notificationsOf(customer), (list) => list.some((n) => n.orderId === order.orderId), 'the confirmation is recorded');
     const forOrder = notifications.filter((notification) => notification.orderId === order.orderId);
     assert.deepEqual(forOrder.map((notification) => notification.type), ['ORDER_CONFIRMED']);
 
     assert.match(traceId ?? '', /^[0-9a-f]{32}$/, 'the gateway names the trace of the request');
     const services = await eventually(
-      'every service has exported its spans of the order',
       async () => new Set(spansOfTrace(readTraceFile(traceFiles), traceId!).map((span) => span.service)),
       (seen) => SAGA_SERVICES.every((service) => seen.has(service)),
+      'every service has exported its spans of the order',
     );
     assert.deepEqual([...services].filter((service) => SAGA_SERVICES.includes(service)).sort(), [...SAGA_SERVICES].sort());
   });
 
   it('cancels an order whose card is declined: stock back where it was, nothing captured, a cancellation notification', async () => {
     const product = await inventory.createProduct(20);
-    const placed = await gateway.placeOrder(customer, [{ sku: product.sku, quantity: 2 }], 'pm_card_declined');
+    const placed = await placeOrder(customer, [{ sku: product.sku, quantity: 2 }], 'pm_card_declined');
     assert.equal(placed.status, 202, JSON.stringify(placed.body));
-    const order = await gateway.finalOrder(customer, placed.body.orderId);
+    const order = await finalOrder(customer, placed.body.orderId);
     assert.equal(order.status, 'CANCELLED');
     assert.equal(order.failureReason, 'CARD_DECLINED');
-    await eventually('the reservation is released', () => inventory.product(product.sku), (current) => current.available === 20);
+    await eventually(() => inventory.product(product.sku), (current) => current.available === 20, 'the reservation is released');
     assert.notEqual((await payments.paymentOf(order.orderId))?.status, 'PAYMENT_STATUS_CAPTURED');
-    const notifications = await eventually('the cancellation is recorded', () => gateway.notifications(customer), (list) => list.some((n) => n.orderId === order.orderId));
+    const notifications = await eventually(() => notificationsOf(customer), (list) => list.some((n) => n.orderId === order.orderId), 'the cancellation is recorded');
     assert.deepEqual(notifications.filter((n) => n.orderId === order.orderId).map((n) => n.type), ['ORDER_CANCELLED']);
   });
 
   it('rejects an order for more than the stock, without attempting a payment', async () => {
     const product = await inventory.createProduct(5);
-    const placed = await gateway.placeOrder(customer, [{ sku: product.sku, quantity: 6 }], 'pm_card_ok');
+    const placed = await placeOrder(customer, [{ sku: product.sku, quantity: 6 }], 'pm_card_ok');
     assert.equal(placed.status, 202, JSON.stringify(placed.body));
-    const order = await gateway.finalOrder(customer, placed.body.orderId);
+    const order = await finalOrder(customer, placed.body.orderId);
     assert.equal(order.status, 'REJECTED');
     assert.equal(order.failureReason, 'INSUFFICIENT_STOCK');
     assert.equal(await payments.paymentOf(order.orderId), undefined, 'no payment was attempted');
@@ -86,15 +86,15 @@ describe('the order saga, through the gateway', async () => {
 
   it('confirms exactly 10 of 50 concurrent orders for a product with stock 10 and rejects the rest; stock ends at 0', async () => {
     const product = await inventory.createProduct(10);
-    const customers = await Promise.all(Array.from({ length: 5 }, (_, index) => gateway.newCustomer(`rush-${index}`)));
+    const customers = await Promise.all(Array.from({ length: 5 }, (_, index) => newCustomer(`rush-${index}`)));
     const placed = await Promise.all(
       Array.from({ length: 50 }, (_, index) => {
         const buyer = customers[index % customers.length]!;
-        return gateway.placeOrder(buyer, [{ sku: product.sku, quantity: 1 }], 'pm_card_ok').then((answer) => ({ buyer, answer }));
+        return placeOrder(buyer, [{ sku: product.sku, quantity: 1 }], 'pm_card_ok').then((answer) => ({ buyer, answer }));
       }),
     );
     for (const { answer } of placed) assert.equal(answer.status, 202, JSON.stringify(answer.body));
-    const outcomes = await Promise.all(placed.map(({ buyer, answer }) => gateway.finalOrder(buyer, answer.body.orderId, 120_000)));
+    const outcomes = await Promise.all(placed.map(({ buyer, answer }) => finalOrder(buyer, answer.body.orderId, 120_000)));
     const count = (status: string) => outcomes.filter((order) => order.status === status).length;
     assert.deepEqual({ confirmed: count('CONFIRMED'), rejected: count('REJECTED') }, { confirmed: 10, rejected: 40 });
     assert.equal((await inventory.product(product.sku)).available, 0);
@@ -105,24 +105,24 @@ describe('the order saga, through the gateway', async () => {
     it('cancels the order by the payment deadline, within a bounded time, and releases the stock', async () => {
       const product = await inventory.createProduct(10);
       const startedAt = Date.now();
-      const placed = await gateway.placeOrder(customer, [{ sku: product.sku, quantity: 1 }], 'pm_card_slow');
-      const order = await gateway.finalOrder(customer, placed.body.orderId, 30_000);
+      const placed = await placeOrder(customer, [{ sku: product.sku, quantity: 1 }], 'pm_card_slow');
+      const order = await finalOrder(customer, placed.body.orderId, 30_000);
       assert.equal(order.status, 'CANCELLED');
       assert.equal(order.failureReason, 'GATEWAY_TIMEOUT');
       assert.ok(Date.now() - startedAt < 30_000);
-      await eventually('the reservation is released', () => inventory.product(product.sku), (current) => current.available === 10);
+      await eventually(() => inventory.product(product.sku), (current) => current.available === 10, 'the reservation is released');
     });
 
     it('opens the payment breaker under repeated slow cards, and every saga still ends', async () => {
       const product = await inventory.createProduct(100);
       const rejectedBefore = await rejectedByOpenCircuit();
-      const placed = await Promise.all(Array.from({ length: 8 }, () => gateway.placeOrder(customer, [{ sku: product.sku, quantity: 1 }], 'pm_card_slow')));
-      const orders = await Promise.all(placed.map((answer) => gateway.finalOrder(customer, answer.body.orderId, 60_000)));
+      const placed = await Promise.all(Array.from({ length: 8 }, () => placeOrder(customer, [{ sku: product.sku, quantity: 1 }], 'pm_card_slow')));
+      const orders = await Promise.all(placed.map((answer) => finalOrder(customer, answer.body.orderId, 60_000)));
       assert.ok(orders.every((order) => order.status === 'CANCELLED'), JSON.stringify(orders.map((order) => order.status)));
       const reasons = new Set(orders.map((order) => order.failureReason));
       assert.ok(reasons.has('GATEWAY_UNAVAILABLE'), `the open breaker failed some payments fast: ${[...reasons].join(', ')}`);
       assert.ok((await rejectedByOpenCircuit()) > rejectedBefore, 'the payment-gateway circuit opened and refused calls');
-      await eventually('all stock is released', () => inventory.product(product.sku), (current) => current.available === 100);
+      await eventually(() => inventory.product(product.sku), (current) => current.available === 100, 'all stock is released');
     });
   });
 });

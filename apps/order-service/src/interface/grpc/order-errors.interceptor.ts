@@ -3,7 +3,7 @@ import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestI
 import { RpcException } from '@nestjs/microservices';
 import { catchError, type Observable, throwError } from 'rxjs';
 import { OrderError, type OrderErrorCode } from '../../domain/order/order.errors';
-import { InvalidRequestError } from './invalid-request.error';
+import { InvalidRequestError } from '@shop/contracts';
 
 /** The one place where order errors become gRPC statuses. */
 const STATUS_OF_CODE: Record<OrderErrorCode, status> = {

@@ -1,9 +1,8 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
-import { orderV1 } from '@shop/contracts';
+import { orderV1, parseRequest } from '@shop/contracts';
 import { GetOrderQuery } from '../../application/get-order/get-order.query';
 import { ListOrdersQuery } from '../../application/list-orders/list-orders.query';
 import { PlaceOrderHandler } from '../../application/place-order/place-order.handler';
-import { parseRequest } from './invalid-request.error';
 import { OrderErrorsInterceptor } from './order-errors.interceptor';
 import { toOrderMessage, toOrderStatusMessage } from './order-messages';
 import { getOrderRequestSchema, listOrdersRequestSchema, placeOrderRequestSchema } from './order-requests';

@@ -4,7 +4,7 @@ import { status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
 import { z } from 'zod';
 import { PaymentError } from '../../domain/payment.errors';
-import { parseRequest } from './invalid-request.error';
+import { parseRequest } from '@shop/contracts';
 import { toRpcException } from './payment-errors.interceptor';
 
 const wire = (error: unknown) => toRpcException(error).getError();

@@ -3,7 +3,7 @@ import { RpcException } from '@nestjs/microservices';
 import { status } from '@grpc/grpc-js';
 import { catchError, type Observable, throwError } from 'rxjs';
 import { PaymentError, type PaymentErrorCode } from '../../domain/payment.errors';
-import { InvalidRequestError } from './invalid-request.error';
+import { InvalidRequestError } from '@shop/contracts';
 
 /** The one place where errors become gRPC statuses; the message is the stable code, as in libs/contracts. */
 const STATUS_OF_CODE: Record<PaymentErrorCode, status> = {

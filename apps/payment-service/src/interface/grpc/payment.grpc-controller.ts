@@ -1,9 +1,8 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
-import { paymentV1 } from '@shop/contracts';
+import { parseRequest, paymentV1 } from '@shop/contracts';
 import { z } from 'zod';
 import { GetPaymentQuery } from '../../application/get-payment/get-payment.query';
 import type { Payment, PaymentStatus } from '../../domain/payment';
-import { parseRequest } from './invalid-request.error';
 import { PaymentErrorsInterceptor } from './payment-errors.interceptor';
 
 const getPaymentRequestSchema = z.object({ orderId: z.uuid('must be a UUID') });

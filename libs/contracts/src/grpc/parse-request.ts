@@ -5,7 +5,7 @@ export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';
 }
 
-/** Validates a gRPC request at the boundary: `order_id must be a UUID`. */
+/** Validates a gRPC request at the boundary: `items.0.quantity must be between 1 and 1000`, `order_id must be a UUID`. */
 export function parseRequest<Schema extends z.ZodType>(schema: Schema, request: unknown): z.output<Schema> {
   const result = schema.safeParse(request);
   if (result.success) return result.data;
