@@ -30,7 +30,7 @@ if (allReady) {
   try {
     outcomesAsExpected = await runOrderWalkthrough();
   } catch (error) {
-    console.error(`✖ the order walkthrough failed: ${error.message}`);
+    console.error(`✖ the order walkthrough failed: ${error.message}${error.cause ? ` (${error.cause.code ?? error.cause.message})` : ""}`);
   }
 }
 

@@ -13,17 +13,13 @@ const { readTraceFile, spansOfTrace } = createRequire(import.meta.url)('../../li
 const printCall = (method, path, answer) => console.log(`  ${method} /api/v1${path} → ${answer.status}`);
 const call = (method, path, options = {}) => callGateway(method, path, { ...options, onAnswer: printCall });
 
-function spansOf(traceId) {
-  return spansOfTrace(readTraceFile(apps.map((app) => join(traceFolder, `${app.name}.jsonl`))), traceId);
-}
-
-function printTimeline(title, order, traceId) {
+function printTimeline(title, order, traceId, allSpans) {
   const start = Date.parse(order.createdAt);
   console.log(`\n■ ${title}: order ${order.orderId} is ${order.status}${order.failureReason ? ` (${order.failureReason})` : ''}, total ${(order.totalCents / 100).toFixed(2)} ${order.currency}`);
   for (const entry of order.saga) {
     console.log(`    +${String(Date.parse(entry.at) - start).padStart(5)} ms  ${entry.step.padEnd(20)} ${entry.status}`);
   }
-  const spans = traceId ? spansOf(traceId) : [];
+  const spans = traceId ? spansOfTrace(allSpans, traceId) : [];
   const services = [...new Set(spans.map((span) => span.service))];
   console.log(`    trace ${traceId ?? '(none)'}: ${spans.length} spans so far in ${services.join(', ') || 'no service yet'}`);
 }
@@ -55,8 +51,9 @@ export async function runOrderWalkthrough() {
   }
   // The notification service and the span exporters (one write a second) finish just after the sagas.
   await sleep(2500);
-  for (const scenario of scenarios) printTimeline(scenario.title, scenario.result.order, scenario.result.traceId);
   const { body: notifications } = await call('GET', '/notifications', { token: customer.token });
+  const allSpans = readTraceFile(apps.map((app) => join(traceFolder, `${app.name}.jsonl`)));
+  for (const scenario of scenarios) printTimeline(scenario.title, scenario.result.order, scenario.result.traceId, allSpans);
   console.log(`\n■ notifications for ${customer.email}:`);
   for (const notification of notifications) console.log(`    ${notification.type.padEnd(16)} order ${notification.orderId} ${notification.channel} ${notification.status}`);
   return allAsExpected;

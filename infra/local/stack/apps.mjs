@@ -1,6 +1,6 @@
 // The six apps, run from their compiled dist/main.js with the environment the topology gives
 // them; built first when their build is missing or older than the sources.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appEnvironment, apps, host, portVariableFor } from '../topology.mjs';
 import { repositoryRoot } from './paths.mjs';
@@ -18,7 +18,13 @@ export const appComponents = apps.map((app) => ({
   endpoint: `http://${host}:${app.httpPort}`,
   // The apps drain within SHUTDOWN_TIMEOUT_MS (8 s by default) and then exit by themselves.
   stopDeadlineMs: 12_000,
-  start: async () => startDetached(app.name, process.execPath, [mainOf(app)], { env: appEnvironment(app) }),
+  start: async () => {
+    const env = appEnvironment(app);
+    // Spans of this run only: the file is the e2e tests' and the demo's view of the traces, and
+    // appending run after run made it hundreds of megabytes that every read parsed again.
+    rmSync(env.OTEL_TRACES_FILE, { force: true });
+    return startDetached(app.name, process.execPath, [mainOf(app)], { env });
+  },
   isReady: () => answersReady(app),
 }));
 
