@@ -5,7 +5,6 @@ import { apps, host } from '../infra/local/topology.mjs';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { mustRun } from './run-step.mjs';
 import { isStackUp } from './stack-probe.mjs';
-import { runOrderWalkthrough } from './demo/order-walkthrough.mjs';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 const keep = process.argv.includes('--keep');
@@ -28,6 +27,8 @@ for (const app of apps) {
 let outcomesAsExpected = false;
 if (allReady) {
   try {
+    // Imported only now: the walkthrough reads traces through a built lib, and the build has just run.
+    const { runOrderWalkthrough } = await import('./demo/order-walkthrough.mjs');
     outcomesAsExpected = await runOrderWalkthrough();
   } catch (error) {
     console.error(`✖ the order walkthrough failed: ${error.message}${error.cause ? ` (${error.cause.code ?? error.cause.message})` : ""}`);

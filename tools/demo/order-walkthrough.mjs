@@ -7,8 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { apps } from '../../infra/local/topology.mjs';
 import { call as callGateway, finalOrder, newCustomer } from '../gateway-api.mjs';
 const traceFolder = new URL('../../.local/traces/', import.meta.url).pathname;
-// The built lib (the demo runs after the build): it skips a line an app is still writing.
-const { readTraceFile, spansOfTrace } = createRequire(import.meta.url)('../../libs/observability/dist/telemetry/index.js');
+// The built lib, loaded when first needed, after the demo's build: it skips a line an app is still writing.
+const traceReader = () => createRequire(import.meta.url)('../../libs/observability/dist/telemetry/index.js');
 
 const printCall = (method, path, answer) => console.log(`  ${method} /api/v1${path} → ${answer.status}`);
 const call = (method, path, options = {}) => callGateway(method, path, { ...options, onAnswer: printCall });
@@ -19,7 +19,7 @@ function printTimeline(title, order, traceId, allSpans) {
   for (const entry of order.saga) {
     console.log(`    +${String(Date.parse(entry.at) - start).padStart(5)} ms  ${entry.step.padEnd(20)} ${entry.status}`);
   }
-  const spans = traceId ? spansOfTrace(allSpans, traceId) : [];
+  const spans = traceId ? traceReader().spansOfTrace(allSpans, traceId) : [];
   const services = [...new Set(spans.map((span) => span.service))];
   console.log(`    trace ${traceId ?? '(none)'}: ${spans.length} spans so far in ${services.join(', ') || 'no service yet'}`);
 }
@@ -52,7 +52,7 @@ export async function runOrderWalkthrough() {
   // The notification service and the span exporters (one write a second) finish just after the sagas.
   await sleep(2500);
   const { body: notifications } = await call('GET', '/notifications', { token: customer.token });
-  const allSpans = readTraceFile(apps.map((app) => join(traceFolder, `${app.name}.jsonl`)));
+  const allSpans = traceReader().readTraceFile(apps.map((app) => join(traceFolder, `${app.name}.jsonl`)));
   for (const scenario of scenarios) printTimeline(scenario.title, scenario.result.order, scenario.result.traceId, allSpans);
   console.log(`\n■ notifications for ${customer.email}:`);
   for (const notification of notifications) console.log(`    ${notification.type.padEnd(16)} order ${notification.orderId} ${notification.channel} ${notification.status}`);

@@ -30,6 +30,7 @@ if (failedSteps.length === 0) {
       // running apps (the slow-card test opens the payment breaker), so they run one by one.
       await testSuite('integration', findTests('int-spec'), 3);
       await testSuite('e2e', findTests('e2e-spec'), 1);
+      await removeTestData();
     } finally {
       if (!stackWasUp) await step('stack:down', process.execPath, ['infra/local/stack.mjs', 'down']);
     }
@@ -45,6 +46,19 @@ if (totals.passed + totals.failed === 0) {
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(failedSteps.length || totals.failed ? 1 : 0);
+
+/** The tests' topics, consumer groups and products, so the developer's stack shows only its own data. */
+async function removeTestData() {
+  const { cleanTestData } = await import('./clean-test-data.mjs');
+  try {
+    const removed = await cleanTestData();
+    console.log(`✔ removed the tests' data: ${removed.topics} Kafka topics, ${removed.groups} consumer groups, ${removed.products} products`);
+  } catch (error) {
+    console.log(`✖ removing the tests' data: ${error.message}`);
+    failedSteps.push("removing the tests' data");
+    totals.failed += 1;
+  }
+}
 
 /** A step that is not a test suite still counts: a failed build or lint is one failure. */
 async function step(title, command, args, options) {
