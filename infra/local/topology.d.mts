@@ -7,6 +7,7 @@ export interface AppDescription {
   datastores: Datastore[];
 }
 export declare const host: string;
+export declare const defaultPorts: Readonly<Record<string, number>>;
 export declare const portVariables: Record<string, number>;
 export declare function portVariableFor(portNumber: number): string | undefined;
 export declare const infra: {

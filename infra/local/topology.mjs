@@ -10,12 +10,39 @@ import { fileURLToPath } from 'node:url';
 
 const env = process.env;
 
-/** Every port's environment variable and current value, so an error can say which variable moves it. */
-export const portVariables = {};
-const port = (name, fallback) => {
-  portVariables[name] = Number(env[name] ?? fallback);
-  return portVariables[name];
-};
+/**
+ * The default port of every component, by the environment variable that moves it. On the native
+ * stack every process shares the machine's network namespace, so a listening port inside Linux's
+ * ephemeral range (`/proc/sys/net/ipv4/ip_local_port_range`, 32768–60999 by default) may already
+ * be the local end of some outgoing connection when its app starts. Every default is therefore
+ * below 32768 (topology.spec.mjs checks it against the machine's range), in one pattern: app N
+ * (gateway 0, user 1, order 2, payment 3, inventory 4, notification 5) serves HTTP on 300N and
+ * gRPC on 305N, after gRPC's customary 50051; the infrastructure keeps its usual ports.
+ */
+export const defaultPorts = Object.freeze({
+  PG_PORT: 5432,
+  REDIS_PORT: 6379,
+  KAFKA_PORT: 9092,
+  KAFKA_CONTROLLER_PORT: 9093,
+  MONGO_PORT: 27017,
+  GATEWAY_PORT: 3000,
+  USER_SERVICE_PORT: 3001,
+  USER_SERVICE_GRPC_PORT: 3051,
+  ORDER_SERVICE_PORT: 3002,
+  ORDER_SERVICE_GRPC_PORT: 3052,
+  PAYMENT_SERVICE_PORT: 3003,
+  PAYMENT_SERVICE_GRPC_PORT: 3053,
+  INVENTORY_SERVICE_PORT: 3004,
+  INVENTORY_SERVICE_GRPC_PORT: 3054,
+  NOTIFICATION_SERVICE_PORT: 3005,
+  NOTIFICATION_SERVICE_GRPC_PORT: 3055,
+});
+
+/** Every port's environment variable and current value (the default unless the variable is set), so an error can say which variable moves it. */
+export const portVariables = Object.fromEntries(
+  Object.entries(defaultPorts).map(([name, fallback]) => [name, Number(env[name] ?? fallback)]),
+);
+const port = (name) => portVariables[name];
 
 /** The environment variable that sets `portNumber` (for messages such as "set KAFKA_PORT to move Kafka"). */
 export function portVariableFor(portNumber) {
@@ -25,10 +52,10 @@ export function portVariableFor(portNumber) {
 export const host = '127.0.0.1';
 
 export const infra = {
-  postgres: { host, port: port('PG_PORT', 5432), adminUser: env.PG_ADMIN_USER ?? 'postgres' },
-  redis: { host, port: port('REDIS_PORT', 6379) },
-  kafka: { host, port: port('KAFKA_PORT', 9092), controllerPort: port('KAFKA_CONTROLLER_PORT', 9093) },
-  mongo: { host, port: port('MONGO_PORT', 27017) },
+  postgres: { host, port: port('PG_PORT'), adminUser: env.PG_ADMIN_USER ?? 'postgres' },
+  redis: { host, port: port('REDIS_PORT') },
+  kafka: { host, port: port('KAFKA_PORT'), controllerPort: port('KAFKA_CONTROLLER_PORT') },
+  mongo: { host, port: port('MONGO_PORT') },
 };
 
 export const kafkaBrokers = `${host}:${infra.kafka.port}`;
@@ -52,12 +79,12 @@ export function postgresDatabase(service) {
  * datastores lists what the app's readiness depends on.
  */
 export const apps = [
-  { name: 'api-gateway', httpPort: port('GATEWAY_PORT', 3000), datastores: ['redis'] },
-  { name: 'user-service', httpPort: port('USER_SERVICE_PORT', 3001), grpcPort: port('USER_SERVICE_GRPC_PORT', 50051), datastores: ['postgres', 'kafka', 'redis'] },
-  { name: 'order-service', httpPort: port('ORDER_SERVICE_PORT', 3002), grpcPort: port('ORDER_SERVICE_GRPC_PORT', 50052), datastores: ['postgres', 'kafka'] },
-  { name: 'payment-service', httpPort: port('PAYMENT_SERVICE_PORT', 3003), grpcPort: port('PAYMENT_SERVICE_GRPC_PORT', 50053), datastores: ['postgres', 'kafka'] },
-  { name: 'inventory-service', httpPort: port('INVENTORY_SERVICE_PORT', 3004), grpcPort: port('INVENTORY_SERVICE_GRPC_PORT', 50054), datastores: ['postgres', 'kafka', 'redis'] },
-  { name: 'notification-service', httpPort: port('NOTIFICATION_SERVICE_PORT', 3005), grpcPort: port('NOTIFICATION_SERVICE_GRPC_PORT', 50055), datastores: ['mongo', 'kafka'] },
+  { name: 'api-gateway', httpPort: port('GATEWAY_PORT'), datastores: ['redis'] },
+  { name: 'user-service', httpPort: port('USER_SERVICE_PORT'), grpcPort: port('USER_SERVICE_GRPC_PORT'), datastores: ['postgres', 'kafka', 'redis'] },
+  { name: 'order-service', httpPort: port('ORDER_SERVICE_PORT'), grpcPort: port('ORDER_SERVICE_GRPC_PORT'), datastores: ['postgres', 'kafka'] },
+  { name: 'payment-service', httpPort: port('PAYMENT_SERVICE_PORT'), grpcPort: port('PAYMENT_SERVICE_GRPC_PORT'), datastores: ['postgres', 'kafka'] },
+  { name: 'inventory-service', httpPort: port('INVENTORY_SERVICE_PORT'), grpcPort: port('INVENTORY_SERVICE_GRPC_PORT'), datastores: ['postgres', 'kafka', 'redis'] },
+  { name: 'notification-service', httpPort: port('NOTIFICATION_SERVICE_PORT'), grpcPort: port('NOTIFICATION_SERVICE_GRPC_PORT'), datastores: ['mongo', 'kafka'] },
 ];
 
 /** Which apps each app calls over gRPC; each becomes `<SERVICE>_GRPC_URL` in its environment. */

@@ -6,10 +6,10 @@ import { generateSigningKeys } from './testing/access-tokens.fixture';
 
 const required = {
   REDIS_URL: 'redis://127.0.0.1:6379',
-  USER_GRPC_URL: 'user-service:50051',
-  ORDER_GRPC_URL: 'order-service:50052',
-  INVENTORY_GRPC_URL: 'inventory-service:50054',
-  NOTIFICATION_GRPC_URL: 'notification-service:50055',
+  USER_GRPC_URL: 'user-service:3051',
+  ORDER_GRPC_URL: 'order-service:3052',
+  INVENTORY_GRPC_URL: 'inventory-service:3054',
+  NOTIFICATION_GRPC_URL: 'notification-service:3055',
   JWT_PUBLIC_KEY: generateSigningKeys().publicKey,
 };
 
@@ -35,6 +35,6 @@ describe('the gateway\'s configuration', () => {
   });
 
   it('takes a gRPC address as host:port', () => {
-    assert.equal(configSchema.safeParse({ ...required, ORDER_GRPC_URL: 'http://order-service:50052' }).success, false);
+    assert.equal(configSchema.safeParse({ ...required, ORDER_GRPC_URL: 'http://order-service:3052' }).success, false);
   });
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const configSchema = z.object({
   ...commonConfig,
   PORT: port(3004),
-  GRPC_PORT: port(50054),
+  GRPC_PORT: port(3054),
   DATABASE_URL: postgresUrl(),
   KAFKA_BROKERS: kafkaBrokers(),
   REDIS_URL: redisUrl(),

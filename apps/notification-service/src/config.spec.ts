@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configSchema } from './config';
 
-const required = { MONGO_URL: 'mongodb://127.0.0.1:27017/notifications', KAFKA_BROKERS: '127.0.0.1:9092', USER_GRPC_URL: 'user-service:50051' };
+const required = { MONGO_URL: 'mongodb://127.0.0.1:27017/notifications', KAFKA_BROKERS: '127.0.0.1:9092', USER_GRPC_URL: 'user-service:3051' };
 
 function messages(environment: Record<string, string>): string[] {
   const result = configSchema.safeParse(environment);
@@ -13,7 +13,7 @@ describe('notification-service configuration', () => {
   it('defaults the ports, the sender and email delivery to the stored JSON transport', () => {
     const config = configSchema.parse(required);
     assert.equal(config.PORT, 3005);
-    assert.equal(config.GRPC_PORT, 50055);
+    assert.equal(config.GRPC_PORT, 3055);
     assert.equal(config.MAIL_FROM, 'Shop <orders@shop.local>');
     assert.equal(config.SMTP_URL, undefined);
   });
@@ -31,7 +31,7 @@ describe('notification-service configuration', () => {
   it('requires USER_GRPC_URL as host:port', () => {
     const { USER_GRPC_URL: _omitted, ...withoutUserService } = required;
     assert.equal(messages(withoutUserService).length, 1);
-    assert.match(messages({ ...required, USER_GRPC_URL: 'http://user-service:50051' })[0] ?? '', /^USER_GRPC_URL: must be host:port/);
+    assert.match(messages({ ...required, USER_GRPC_URL: 'http://user-service:3051' })[0] ?? '', /^USER_GRPC_URL: must be host:port/);
   });
 
   it('accepts a bare or named MAIL_FROM and refuses something that is not an address', () => {

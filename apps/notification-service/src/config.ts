@@ -21,7 +21,7 @@ const mailFrom = () =>
 export const configSchema = z.object({
   ...commonConfig,
   PORT: port(3005),
-  GRPC_PORT: port(50055),
+  GRPC_PORT: port(3055),
   MONGO_URL: mongoUrl(),
   KAFKA_BROKERS: kafkaBrokers(),
   /** user-service, asked for the customer's email address (GetUser). */

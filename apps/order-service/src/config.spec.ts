@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configSchema } from './config';
 
-const required = { DATABASE_URL: 'postgresql://order_service@127.0.0.1:5432/order_service', KAFKA_BROKERS: '127.0.0.1:9092', INVENTORY_GRPC_URL: 'inventory-service:50054' };
+const required = { DATABASE_URL: 'postgresql://order_service@127.0.0.1:5432/order_service', KAFKA_BROKERS: '127.0.0.1:9092', INVENTORY_GRPC_URL: 'inventory-service:3054' };
 
 describe('order-service configuration', () => {
   it('takes the documented defaults', () => {
     const config = configSchema.parse(required);
     assert.equal(config.PORT, 3002);
-    assert.equal(config.GRPC_PORT, 50052);
+    assert.equal(config.GRPC_PORT, 3052);
     assert.equal(config.SAGA_STEP_TIMEOUT_MS, 15_000);
     assert.equal(config.SAGA_MAX_CONFIRMATION_ATTEMPTS, 3);
     assert.equal(config.COMPENSATION_RETRY_INITIAL_DELAY_MS, 1_000);

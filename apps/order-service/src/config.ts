@@ -15,7 +15,7 @@ const count = (fallback: number, max: number) =>
 export const configSchema = z.object({
   ...commonConfig,
   PORT: port(3002),
-  GRPC_PORT: port(50052),
+  GRPC_PORT: port(3052),
   DATABASE_URL: postgresUrl(),
   KAFKA_BROKERS: kafkaBrokers(),
   /** The catalog, read when an order is placed to refuse unknown SKUs and price the lines. */

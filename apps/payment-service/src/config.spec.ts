@@ -7,7 +7,7 @@ const required = { DATABASE_URL: 'postgresql://payment_service@127.0.0.1:5432/pa
 describe('payment-service configuration', () => {
   it('defaults the gRPC port and the payment gateway policy to the documented values', () => {
     const config = configSchema.parse(required);
-    assert.equal(config.GRPC_PORT, 50053);
+    assert.equal(config.GRPC_PORT, 3053);
     assert.equal(config.PAYMENT_GATEWAY_DEADLINE_MS, 2_500);
     assert.equal(config.PAYMENT_GATEWAY_TIMEOUT_MS, 1_000);
     assert.equal(config.PAYMENT_GATEWAY_MAX_ATTEMPTS, 2);

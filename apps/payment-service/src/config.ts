@@ -7,7 +7,7 @@ export const configSchema = z
   .object({
     ...commonConfig,
     PORT: port(3003),
-    GRPC_PORT: port(50053),
+    GRPC_PORT: port(3053),
     DATABASE_URL: postgresUrl(),
     KAFKA_BROKERS: kafkaBrokers(),
     // The `payment-gateway` resilience policy (see README "Resilience").

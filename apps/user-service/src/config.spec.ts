@@ -19,9 +19,9 @@ function problemsWith(env: Record<string, string>): string[] {
 }
 
 describe('user-service configuration', () => {
-  it('serves gRPC on 50051 and issues 15-minute tokens unless told otherwise', () => {
+  it('serves gRPC on 3051 and issues 15-minute tokens unless told otherwise', () => {
     const config = configSchema.parse(required);
-    assert.equal(config.GRPC_PORT, 50051);
+    assert.equal(config.GRPC_PORT, 3051);
     assert.equal(config.PORT, 3001);
     assert.equal(config.JWT_TTL_SECONDS, 900);
   });

@@ -9,7 +9,7 @@ export const configSchema = z
   .object({
     ...commonConfig,
     PORT: port(3001),
-    GRPC_PORT: port(50051),
+    GRPC_PORT: port(3051),
     DATABASE_URL: postgresUrl(),
     KAFKA_BROKERS: kafkaBrokers(),
     REDIS_URL: redisUrl(),

@@ -43,7 +43,15 @@ public final class MongoStandIn {
         H2Backend backend = new H2Backend(dataDirectory.resolve("mongo.mv").toString());
         backend.version(new ReportedVersion());
         MongoServer server = new MongoServer(backend);
-        server.bind(host, port);
+        try {
+            server.bind(host, port);
+        } catch (Exception error) {
+            // Netty keeps its threads alive after a failed bind, so the process would hang; stop
+            // instead, with the address in the message (stack:up names the variable that moves it).
+            System.err.println("MongoDB stand-in cannot listen on " + host + ":" + port + ": " + error.getMessage());
+            server.shutdownNow();
+            System.exit(1);
+        }
         System.out.println("MongoDB stand-in listening on " + host + ":" + port + ", data in " + dataDirectory);
 
         // SIGTERM runs this: shutdownNow also closes the backend, which commits the last writes

@@ -51,8 +51,8 @@ export const commonConfig = {
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
 };
 
-/** `host:port` of a gRPC server, e.g. USER_GRPC_URL=user-service:50051. */
-export const grpcUrl = () => z.string().regex(/^[^\s:/]+:\d{1,5}$/, 'must be host:port, e.g. user-service:50051');
+/** `host:port` of a gRPC server, e.g. USER_GRPC_URL=user-service:3051. */
+export const grpcUrl = () => z.string().regex(/^[^\s:/]+:\d{1,5}$/, 'must be host:port, e.g. user-service:3051');
 
 /** A PEM key (from X or, Docker-secret style, from the file X_FILE names); `\n` escapes allowed. */
 export const pemKey = (kind: 'PUBLIC KEY' | 'PRIVATE KEY') =>

@@ -32,7 +32,7 @@ export interface NotificationTestApp {
 }
 
 export async function startNotificationTestApp(options: NotificationTestAppOptions): Promise<NotificationTestApp> {
-  const grpcPort = options.serveGrpc ? await freePort() : 50055;
+  const grpcPort = options.serveGrpc ? await freePort() : 3055;
   const config = configSchema.parse({
     MONGO_URL: options.mongoUrl,
     USER_GRPC_URL: options.userGrpcUrl,

@@ -45,7 +45,7 @@ export const GRPC_SERVICES = {
 export type GrpcServiceKey = keyof typeof GRPC_SERVICES;
 
 /**
- * Options for NestJS's gRPC transport, for a server (`url` is where it listens, e.g. `0.0.0.0:50051`)
+ * Options for NestJS's gRPC transport, for a server (`url` is where it listens, e.g. `0.0.0.0:3051`)
  * or a client (`url` is where it calls): `{ transport: Transport.GRPC, options: grpcOptionsFor('user', url) }`.
  */
 export function grpcOptionsFor(service: GrpcServiceKey, url: string): GrpcOptions['options'] {

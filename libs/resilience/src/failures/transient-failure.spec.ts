@@ -11,7 +11,7 @@ function httpError(status: number, field: 'status' | 'statusCode' = 'status'): E
 }
 
 function networkError(code: string): Error {
-  return Object.assign(new Error(`connect ${code} 127.0.0.1:50054`), { code, syscall: 'connect' });
+  return Object.assign(new Error(`connect ${code} 127.0.0.1:3054`), { code, syscall: 'connect' });
 }
 
 describe('isTransientFailure', () => {

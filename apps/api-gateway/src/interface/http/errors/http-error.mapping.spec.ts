@@ -45,7 +45,7 @@ describe('mapping gRPC status codes to HTTP', () => {
   });
 
   it('does not show the details of an outage to the client', () => {
-    const unavailable = httpErrorOf(grpcError(GrpcStatus.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED 10.0.0.7:50052'));
+    const unavailable = httpErrorOf(grpcError(GrpcStatus.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED 10.0.0.7:3052'));
     assert.equal(unavailable.status, 503);
     assert.doesNotMatch(unavailable.message, /10\.0\.0\.7|ECONNREFUSED/);
   });
