@@ -1,5 +1,5 @@
-// Runs the migration CLI as users and containers do: a separate `node cli.mjs` process (which
-// also exercises its relaunch with --experimental-wasm-modules on Node.js 20).
+// Runs the migration CLI as users and containers do: a separate `node cli.mjs` process (whose
+// output must not carry Node's warning about importing WebAssembly modules).
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -19,7 +19,12 @@ import { INVENTORY_GRPC_CLIENT, INVENTORY_GRPC_POLICY, InventoryGrpcCatalog } fr
     ]),
     ResilienceModule.forRootAsync({
       inject: [SERVICE_CONFIG],
-      useFactory: (config: Config) => ({ policies: { [INVENTORY_GRPC_POLICY]: { deadlineMs: config.INVENTORY_GRPC_DEADLINE_MS } } }),
+      // Every order placed prices its items here: the bulkhead takes what the gateway lets through
+      // (100 at once, 200 queued) instead of the library's 20 + 20, which refused the 41st
+      // concurrent checkout with inventory perfectly healthy.
+      useFactory: (config: Config) => ({
+        policies: { [INVENTORY_GRPC_POLICY]: { deadlineMs: config.INVENTORY_GRPC_DEADLINE_MS, bulkhead: { maxConcurrent: 100, maxQueued: 200 } } },
+      }),
     }),
   ],
   providers: [{ provide: ProductCatalog, useClass: InventoryGrpcCatalog }],
