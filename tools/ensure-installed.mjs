@@ -12,7 +12,12 @@ const repositoryRoot = new URL('..', import.meta.url).pathname;
 export async function ensureInstalled() {
   const marker = resolve(repositoryRoot, 'node_modules/.package-lock.json');
   const stale = !existsSync(marker) || statSync(marker).mtimeMs < statSync(resolve(repositoryRoot, 'package-lock.json')).mtimeMs;
-  if (stale) await mustRun('installing npm packages (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund'], { cwd: repositoryRoot });
+  if (stale) {
+    // Under an older Node.js, npm would warn about the engines of every package that needs the
+    // project's Node.js, which this very install brings: errors only, then.
+    const quiet = process.versions.node === projectNodeVersion() ? [] : ['--loglevel=error'];
+    await mustRun('installing npm packages (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund', ...quiet], { cwd: repositoryRoot });
+  }
   await continueOnProjectNode();
 }
 

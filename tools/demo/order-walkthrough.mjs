@@ -1,25 +1,23 @@
 // The demo's story: one customer places one order of each outcome through the public API, and
 // each saga's timeline and trace are printed as the services recorded them.
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apps } from '../../infra/local/topology.mjs';
 import { call as callGateway, finalOrder, newCustomer } from '../gateway-api.mjs';
 const traceFolder = new URL('../../.local/traces/', import.meta.url).pathname;
 // The built lib, loaded when first needed, after the demo's build: it skips a line an app is still writing.
-const traceReader = () => createRequire(import.meta.url)('../../libs/observability/dist/telemetry/index.js');
+const traceReader = () => import('../../libs/observability/dist/telemetry/index.js');
 
 const printCall = (method, path, answer) => console.log(`  ${method} /api/v1${path} → ${answer.status}`);
 const call = (method, path, options = {}) => callGateway(method, path, { ...options, onAnswer: printCall });
 
-function printTimeline(title, order, traceId, allSpans) {
+function printTimeline(title, order, traceId, spans) {
   const start = Date.parse(order.createdAt);
   console.log(`\n■ ${title}: order ${order.orderId} is ${order.status}${order.failureReason ? ` (${order.failureReason})` : ''}, total ${(order.totalCents / 100).toFixed(2)} ${order.currency}`);
   for (const entry of order.saga) {
     console.log(`    +${String(Date.parse(entry.at) - start).padStart(5)} ms  ${entry.step.padEnd(20)} ${entry.status}`);
   }
-  const spans = traceId ? traceReader().spansOfTrace(allSpans, traceId) : [];
   const services = [...new Set(spans.map((span) => span.service))];
   console.log(`    trace ${traceId ?? '(none)'}: ${spans.length} spans so far in ${services.join(', ') || 'no service yet'}`);
 }
@@ -52,8 +50,9 @@ export async function runOrderWalkthrough() {
   // The notification service and the span exporters (one write a second) finish just after the sagas.
   await sleep(2500);
   const { body: notifications } = await call('GET', '/notifications', { token: customer.token });
-  const allSpans = traceReader().readTraceFile(apps.map((app) => join(traceFolder, `${app.name}.jsonl`)));
-  for (const scenario of scenarios) printTimeline(scenario.title, scenario.result.order, scenario.result.traceId, allSpans);
+  const { readTraceFile, spansOfTrace } = await traceReader();
+  const allSpans = readTraceFile(apps.map((app) => join(traceFolder, `${app.name}.jsonl`)));
+  for (const { title, result } of scenarios) printTimeline(title, result.order, result.traceId, result.traceId ? spansOfTrace(allSpans, result.traceId) : []);
   console.log(`\n■ notifications for ${customer.email}:`);
   for (const notification of notifications) console.log(`    ${notification.type.padEnd(16)} order ${notification.orderId} ${notification.channel} ${notification.status}`);
   return allAsExpected;

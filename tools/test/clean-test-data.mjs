@@ -35,10 +35,25 @@ async function removeTestTopics() {
     }
     const { groups } = await admin.listGroups();
     const testGroups = groups.map((group) => group.groupId).filter((groupId) => groupId.startsWith(TEST_TOPIC_PREFIX));
-    if (testGroups.length) await admin.deleteGroups(testGroups);
-    return { topics: topics.length, groups: testGroups.length };
+    const groupsLeft = testGroups.length ? await deleteGroups(admin, testGroups) : 0;
+    return { topics: topics.length, groups: testGroups.length - groupsLeft };
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Deletes the groups it can; returns how many it could not. A group whose member was killed
+ * (the crash tests SIGKILL consumers) keeps that member until its session times out, and Kafka
+ * refuses to delete a group with members: it goes on the next run. Groups are not user-visible.
+ */
+async function deleteGroups(admin, groupIds) {
+  try {
+    await admin.deleteGroups(groupIds);
+    return 0;
+  } catch (error) {
+    if (error.name !== 'KafkaJSDeleteGroupsError') throw error;
+    return error.groups.filter((group) => group.errorCode !== 0).length;
   }
 }
 

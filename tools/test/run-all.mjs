@@ -75,6 +75,8 @@ async function testSuite(name, files, concurrency) {
   const tap = `${reports}/${name}.tap`;
   const ok = await runStep(`${name} tests (${files.length} files)`, process.execPath, [
     '--test',
+    // Tests that build an app in-process load instrumented modules before they start telemetry.
+    '--import=@shop/observability/preload',
     `--test-concurrency=${concurrency}`,
     '--test-timeout=180000',
     '--test-reporter=spec',

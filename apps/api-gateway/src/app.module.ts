@@ -5,13 +5,13 @@ import { HealthModule } from '@shop/observability';
 import { RedisConnection } from '@shop/redis';
 import { ResilienceModule } from '@shop/resilience';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
-import { resiliencePoliciesFor } from './infrastructure/grpc/resilience-policies.config';
-import { gatewayRedis } from './infrastructure/redis/gateway-redis';
-import { API_BASE_PATH } from './interface/http/api-base-path';
-import { HttpErrorFilter } from './interface/http/errors/http-error.filter';
-import { HttpApiModule } from './interface/http/http-api.module';
-import { TraceIdMiddleware } from './interface/http/tracing/trace-id.middleware';
-import { RequestValidationPipe } from './interface/http/validation/request-validation.pipe';
+import { resiliencePoliciesFor } from './infrastructure/grpc/resilience-policies.config.js';
+import { gatewayRedis } from './infrastructure/redis/gateway-redis.js';
+import { API_BASE_PATH } from './interface/http/api-base-path.js';
+import { HttpErrorFilter } from './interface/http/errors/http-error.filter.js';
+import { HttpApiModule } from './interface/http/http-api.module.js';
+import { TraceIdMiddleware } from './interface/http/tracing/trace-id.middleware.js';
+import { RequestValidationPipe } from './interface/http/validation/request-validation.pipe.js';
 
 @Module({
   imports: [

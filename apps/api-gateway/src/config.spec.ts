@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateKeyPairSync } from 'node:crypto';
-import { configSchema } from './config';
-import { generateSigningKeys } from './testing/access-tokens.fixture';
+import { configSchema } from './config.js';
+import { generateSigningKeys } from './testing/access-tokens.fixture.js';
 
 const required = {
   REDIS_URL: 'redis://127.0.0.1:6379',

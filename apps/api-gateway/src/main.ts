@@ -1,16 +1,6 @@
-import './telemetry';
-import { runService } from '@shop/bootstrap';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from './app.module';
-import { configSchema } from './config';
-import { serveOpenApiDocs } from './interface/http/docs/openapi-docs';
+// OpenTelemetry first: it hooks the loading of every module imported after it (ES modules are only
+// instrumented through that hook), so the service is imported once telemetry runs.
+import './telemetry.js';
 
-void runService({
-  name: 'api-gateway',
-  configSchema,
-  appModule: () => AppModule,
-  configureApp: (app) => {
-    (app as NestExpressApplication).disable('x-powered-by');
-    serveOpenApiDocs(app);
-  },
-});
+const { startService } = await import('./service.js');
+await startService();

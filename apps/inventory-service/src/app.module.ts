@@ -4,12 +4,12 @@ import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
 import { RedisConnection } from '@shop/redis';
-import { CatalogModule } from './catalog.module';
-import type { Config } from './config';
-import { DatabaseModule } from './infrastructure/database.module';
-import { CacheRedisModule } from './infrastructure/redis.module';
-import { InventoryCommandsConsumer } from './interface/messaging/inventory-commands.consumer';
-import { ReservationsModule } from './reservations.module';
+import { CatalogModule } from './catalog.module.js';
+import type { Config } from './config.js';
+import { DatabaseModule } from './infrastructure/database.module.js';
+import { CacheRedisModule } from './infrastructure/redis.module.js';
+import { InventoryCommandsConsumer } from './interface/messaging/inventory-commands.consumer.js';
+import { ReservationsModule } from './reservations.module.js';
 
 /** Kafka consumers and the outbox relay (which publishes the replies the handlers write). */
 const messaging = MessagingModule.forRootAsync({

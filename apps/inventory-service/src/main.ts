@@ -1,11 +1,6 @@
-import './telemetry';
-import { runService } from '@shop/bootstrap';
-import { AppModule } from './app.module';
-import { configSchema } from './config';
+// OpenTelemetry first: it hooks the loading of every module imported after it (ES modules are only
+// instrumented through that hook), so the service is imported once telemetry runs.
+import './telemetry.js';
 
-void runService({
-  name: 'inventory-service',
-  configSchema,
-  appModule: () => AppModule,
-  grpc: (config) => ({ service: 'inventory', port: config.GRPC_PORT }),
-});
+const { startService } = await import('./service.js');
+await startService();

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CatalogModule } from './catalog.module';
-import { CommitReservationHandler } from './application/commit-reservation/commit-reservation.handler';
-import { ReleaseStockHandler } from './application/release-stock/release-stock.handler';
-import { ReserveStockHandler } from './application/reserve-stock/reserve-stock.handler';
-import { ReservationRepository } from './infrastructure/reservation.repository';
-import { StockRepository } from './infrastructure/stock.repository';
-import { InventoryCommandHandler } from './interface/messaging/inventory-command.handler';
+import { CatalogModule } from './catalog.module.js';
+import { CommitReservationHandler } from './application/commit-reservation/commit-reservation.handler.js';
+import { ReleaseStockHandler } from './application/release-stock/release-stock.handler.js';
+import { ReserveStockHandler } from './application/reserve-stock/reserve-stock.handler.js';
+import { ReservationRepository } from './infrastructure/reservation.repository.js';
+import { StockRepository } from './infrastructure/stock.repository.js';
+import { InventoryCommandHandler } from './interface/messaging/inventory-command.handler.js';
 
 /**
  * The saga's side of the inventory: reserve, release and commit, and the handler that runs each

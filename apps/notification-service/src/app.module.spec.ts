@@ -3,12 +3,12 @@ import { ServiceConfigModule } from '@shop/bootstrap';
 import { Topics } from '@shop/contracts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AppModule } from './app.module';
-import { EmailSender } from './application/ports/email-sender';
-import { configSchema } from './config';
-import { SmtpEmailSender } from './infrastructure/mail/smtp.email-sender';
-import { StoredJsonEmailSender } from './infrastructure/mail/stored-json.email-sender';
-import { ORDER_EVENTS_SUBSCRIPTION, OrderEventsConsumer } from './interface/messaging/order-events.consumer';
+import { AppModule } from './app.module.js';
+import { EmailSender } from './application/ports/email-sender.js';
+import { configSchema } from './config.js';
+import { SmtpEmailSender } from './infrastructure/mail/smtp.email-sender.js';
+import { StoredJsonEmailSender } from './infrastructure/mail/stored-json.email-sender.js';
+import { ORDER_EVENTS_SUBSCRIPTION, OrderEventsConsumer } from './interface/messaging/order-events.consumer.js';
 
 // Resolving the providers connects to nothing (the Mongo and Kafka clients connect on first use,
 // the consumer only at bootstrap), so the wiring is checked without infrastructure.

@@ -2,15 +2,15 @@ import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
-import type { Config } from './config';
-import { MongoConnection } from './infrastructure/mongo.connection';
-import { MongoModule } from './infrastructure/mongo.module';
+import type { Config } from './config.js';
+import { MongoConnection } from './infrastructure/mongo.connection.js';
+import { MongoModule } from './infrastructure/mongo.module.js';
 import {
   DEFAULT_ORDER_EVENTS_SUBSCRIPTION,
   ORDER_EVENTS_SUBSCRIPTION,
   OrderEventsConsumer,
-} from './interface/messaging/order-events.consumer';
-import { NotificationsModule } from './notifications.module';
+} from './interface/messaging/order-events.consumer.js';
+import { NotificationsModule } from './notifications.module.js';
 
 // No database URL: this service consumes only, so it needs neither the outbox relay nor the SQL inbox.
 const messaging = MessagingModule.forRootAsync({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configSchema } from './config';
+import { configSchema } from './config.js';
 
 const required = { MONGO_URL: 'mongodb://127.0.0.1:27017/notifications', KAFKA_BROKERS: '127.0.0.1:9092', USER_GRPC_URL: 'user-service:3051' };
 

@@ -3,20 +3,20 @@ import { ClientsModule, Transport } from '@nestjs/microservices';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
 import { ResilienceModule } from '@shop/resilience';
-import { ListNotifications } from './application/list-notifications/list-notifications.query';
-import { NotifyOrderOutcome } from './application/notify-order-outcome/notify-order-outcome.handler';
-import { Clock, SystemClock } from './application/ports/clock';
-import { EmailSender } from './application/ports/email-sender';
-import { NotificationRepository } from './application/ports/notification.repository';
-import { RecipientDirectory } from './application/ports/recipient-directory';
-import type { Config } from './config';
-import { SmtpEmailSender } from './infrastructure/mail/smtp.email-sender';
-import { StoredJsonEmailSender } from './infrastructure/mail/stored-json.email-sender';
-import { MongoConnection } from './infrastructure/mongo.connection';
-import { MongoModule } from './infrastructure/mongo.module';
-import { MongoNotificationRepository } from './infrastructure/mongo-notification.repository';
-import { USER_GRPC_CLIENT, USER_GRPC_POLICY, UserServiceRecipientDirectory } from './infrastructure/user-service.recipient-directory';
-import { NotificationGrpcController } from './interface/grpc/notification.grpc-controller';
+import { ListNotifications } from './application/list-notifications/list-notifications.query.js';
+import { NotifyOrderOutcome } from './application/notify-order-outcome/notify-order-outcome.handler.js';
+import { Clock, SystemClock } from './application/ports/clock.js';
+import { EmailSender } from './application/ports/email-sender.js';
+import { NotificationRepository } from './application/ports/notification.repository.js';
+import { RecipientDirectory } from './application/ports/recipient-directory.js';
+import type { Config } from './config.js';
+import { SmtpEmailSender } from './infrastructure/mail/smtp.email-sender.js';
+import { StoredJsonEmailSender } from './infrastructure/mail/stored-json.email-sender.js';
+import { MongoConnection } from './infrastructure/mongo.connection.js';
+import { MongoModule } from './infrastructure/mongo.module.js';
+import { MongoNotificationRepository } from './infrastructure/mongo-notification.repository.js';
+import { USER_GRPC_CLIENT, USER_GRPC_POLICY, UserServiceRecipientDirectory } from './infrastructure/user-service.recipient-directory.js';
+import { NotificationGrpcController } from './interface/grpc/notification.grpc-controller.js';
 
 const userServiceClient = ClientsModule.registerAsync([
   {

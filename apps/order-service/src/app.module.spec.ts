@@ -5,11 +5,11 @@ import { describe, it } from 'node:test';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServiceConfigModule } from '@shop/bootstrap';
-import { AppModule } from './app.module';
-import { configSchema } from './config';
-import { OrderGrpcController } from './interface/grpc/order.grpc-controller';
-import { SagaRepliesConsumer } from './interface/messaging/saga-replies.consumer';
-import { SagaDeadlineScheduler } from './interface/scheduling/saga-deadline.scheduler';
+import { AppModule } from './app.module.js';
+import { configSchema } from './config.js';
+import { OrderGrpcController } from './interface/grpc/order.grpc-controller.js';
+import { SagaRepliesConsumer } from './interface/messaging/saga-replies.consumer.js';
+import { SagaDeadlineScheduler } from './interface/scheduling/saga-deadline.scheduler.js';
 
 describe('the order-service app module', () => {
   it('wires the gRPC API, the reply consumer and the deadline scheduler', async () => {

@@ -3,12 +3,12 @@ import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
-import type { Config } from './config';
-import { DatabaseModule } from './infrastructure/database.module';
-import { OrderGrpcController } from './interface/grpc/order.grpc-controller';
-import { SAGA_REPLIES_SUBSCRIPTION, SagaRepliesConsumer, sagaRepliesSubscription } from './interface/messaging/saga-replies.consumer';
-import { SagaDeadlineScheduler } from './interface/scheduling/saga-deadline.scheduler';
-import { OrdersModule } from './orders.module';
+import type { Config } from './config.js';
+import { DatabaseModule } from './infrastructure/database.module.js';
+import { OrderGrpcController } from './interface/grpc/order.grpc-controller.js';
+import { SAGA_REPLIES_SUBSCRIPTION, SagaRepliesConsumer, sagaRepliesSubscription } from './interface/messaging/saga-replies.consumer.js';
+import { SagaDeadlineScheduler } from './interface/scheduling/saga-deadline.scheduler.js';
+import { OrdersModule } from './orders.module.js';
 
 const messaging = MessagingModule.forRootAsync({
   useFactory: (config: Config) => ({ clientId: 'order-service', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configSchema } from './config';
+import { configSchema } from './config.js';
 
 const required = { DATABASE_URL: 'postgresql://order_service@127.0.0.1:5432/order_service', KAFKA_BROKERS: '127.0.0.1:9092', INVENTORY_GRPC_URL: 'inventory-service:3054' };
 

@@ -1,5 +1,5 @@
 // Loaded first by main.ts: OpenTelemetry patches http, express, grpc, kafkajs and the database
-// clients as they are first required, so it has to start before any of them is.
+// clients as they are first imported, so it has to start before any of them is.
 import { readPackageVersion, startTelemetry } from '@shop/observability/telemetry';
 
-startTelemetry({ serviceName: 'order-service', serviceVersion: readPackageVersion(__dirname) });
+startTelemetry({ serviceName: 'order-service', serviceVersion: readPackageVersion(import.meta.dirname) });

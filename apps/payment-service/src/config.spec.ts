@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configSchema } from './config';
+import { configSchema } from './config.js';
 
 const required = { DATABASE_URL: 'postgresql://payment_service@127.0.0.1:5432/payment_service', KAFKA_BROKERS: '127.0.0.1:9092' };
 

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthorizePaymentHandler } from './application/authorize-payment/authorize-payment.handler';
-import { CapturePaymentHandler } from './application/capture-payment/capture-payment.handler';
-import { GetPaymentQuery } from './application/get-payment/get-payment.query';
-import { PaymentStore } from './application/ports/payment-store';
-import { VoidPaymentHandler } from './application/void-payment/void-payment.handler';
-import { CardGatewayModule } from './infrastructure/card-gateway/card-gateway.module';
-import { DatabaseModule } from './infrastructure/database.module';
-import { PrismaPaymentStore } from './infrastructure/prisma-payment.store';
+import { AuthorizePaymentHandler } from './application/authorize-payment/authorize-payment.handler.js';
+import { CapturePaymentHandler } from './application/capture-payment/capture-payment.handler.js';
+import { GetPaymentQuery } from './application/get-payment/get-payment.query.js';
+import { PaymentStore } from './application/ports/payment-store.js';
+import { VoidPaymentHandler } from './application/void-payment/void-payment.handler.js';
+import { CardGatewayModule } from './infrastructure/card-gateway/card-gateway.module.js';
+import { DatabaseModule } from './infrastructure/database.module.js';
+import { PrismaPaymentStore } from './infrastructure/prisma-payment.store.js';
 
 /** Every use case of the service, with the adapters they run on. Needs SERVICE_CONFIG and @shop/messaging's Inbox and OutboxWriter. */
 const useCases = [AuthorizePaymentHandler, CapturePaymentHandler, VoidPaymentHandler, GetPaymentQuery];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadTopology, repositoryRoot } from './topology';
+import { loadTopology, repositoryRoot } from './topology.js';
 
 /** Runs an app with exactly `env` (plus PATH) and returns how it ended. */
 function startWith(app: string, env: Record<string, string>) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadTopology } from './topology';
+import { loadTopology } from './topology.js';
 
 interface HealthReport {
   status: string;

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The repository root, seen from `apps/system-e2e/dist/`. */
-export const repositoryRoot = join(__dirname, '..', '..', '..');
+export const repositoryRoot = join(import.meta.dirname, '..', '..', '..');
 
-type Topology = typeof import('../../../infra/local/topology.mjs', { with: { 'resolution-mode': 'import' } });
+type Topology = typeof import('../../../infra/local/topology.mjs');
 
-/** The native stack's description (ports, apps, env); an ES module, so it is loaded asynchronously. */
+/** The native stack's description (ports, apps, env). By path: infra/ is not a project to import. */
 export function loadTopology(): Promise<Topology> {
-  // A literal `import()` would be compiled to `require()`, which cannot load an ES module on Node 20.
-  const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Topology>;
-  return importModule(join(repositoryRoot, 'infra', 'local', 'topology.mjs'));
+  return import(pathToFileURL(join(repositoryRoot, 'infra', 'local', 'topology.mjs')).href) as Promise<Topology>;
 }

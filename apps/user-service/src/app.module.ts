@@ -5,22 +5,22 @@ import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
 import { RedisConnection, RedisModule } from '@shop/redis';
-import { GetUserService } from './application/get-user/get-user.service';
-import { LogInService } from './application/log-in/log-in.service';
-import { AccessTokens } from './application/ports/access-tokens';
-import { PasswordHasher } from './application/ports/password-hasher';
-import { TokenDenylist } from './application/ports/token-denylist';
-import { RegisterUserService } from './application/register-user/register-user.service';
-import { RevokeTokenService } from './application/revoke-token/revoke-token.service';
-import type { Config } from './config';
-import { UserRepository } from './domain/user.repository';
-import { DatabaseModule } from './infrastructure/database.module';
-import { ScryptPasswordHasher, scryptParameters } from './infrastructure/password/scrypt-password-hasher';
-import { PrismaUserRepository } from './infrastructure/persistence/prisma-user.repository';
-import { accessTokenJwtOptions } from './infrastructure/tokens/access-token-jwt-options';
-import { JwtAccessTokens } from './infrastructure/tokens/jwt-access-tokens';
-import { RedisTokenDenylist } from './infrastructure/tokens/redis-token-denylist';
-import { UserGrpcController } from './interface/grpc/user.grpc-controller';
+import { GetUserService } from './application/get-user/get-user.service.js';
+import { LogInService } from './application/log-in/log-in.service.js';
+import { AccessTokens } from './application/ports/access-tokens.js';
+import { PasswordHasher } from './application/ports/password-hasher.js';
+import { TokenDenylist } from './application/ports/token-denylist.js';
+import { RegisterUserService } from './application/register-user/register-user.service.js';
+import { RevokeTokenService } from './application/revoke-token/revoke-token.service.js';
+import type { Config } from './config.js';
+import { UserRepository } from './domain/user.repository.js';
+import { DatabaseModule } from './infrastructure/database.module.js';
+import { ScryptPasswordHasher, scryptParameters } from './infrastructure/password/scrypt-password-hasher.js';
+import { PrismaUserRepository } from './infrastructure/persistence/prisma-user.repository.js';
+import { accessTokenJwtOptions } from './infrastructure/tokens/access-token-jwt-options.js';
+import { JwtAccessTokens } from './infrastructure/tokens/jwt-access-tokens.js';
+import { RedisTokenDenylist } from './infrastructure/tokens/redis-token-denylist.js';
+import { UserGrpcController } from './interface/grpc/user.grpc-controller.js';
 
 /** Kafka, and the outbox relay that publishes what registration writes to the outbox. */
 const messaging = MessagingModule.forRootAsync({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configSchema } from './config';
-import { generateRsaKeyPair } from './testing/rsa-key-pair';
+import { configSchema } from './config.js';
+import { generateRsaKeyPair } from './testing/rsa-key-pair.js';
 
 const keys = generateRsaKeyPair();
 const required = {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { describeConfigError } from './config';
-import { commonConfig, kafkaBrokers, port, postgresUrl, redisUrl } from './config-fields';
+import { describeConfigError } from './config.js';
+import { commonConfig, kafkaBrokers, port, postgresUrl, redisUrl } from './config-fields.js';
 
 const schema = z.object({ ...commonConfig, PORT: port(3000), DATABASE_URL: postgresUrl(), REDIS_URL: redisUrl(), KAFKA_BROKERS: kafkaBrokers() });
 const valid = { DATABASE_URL: 'postgresql://u:p@localhost:5432/db', REDIS_URL: 'redis://localhost:6379', KAFKA_BROKERS: 'a:9092, b:9093' };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const fixture = join(__dirname, 'testing', 'draining-app.fixture.js');
+const fixture = join(import.meta.dirname, 'testing', 'draining-app.fixture.js');
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');

@@ -7,8 +7,8 @@ import { LoggingModule, MetricsModule, ShutdownSignal } from '@shop/observabilit
 import { activeTelemetry, readPackageVersion, startTelemetry, stopTelemetry } from '@shop/observability/telemetry';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
-import { loadConfig } from './config';
-import { ServiceConfigModule } from './service-config.module';
+import { loadConfig } from './config.js';
+import { ServiceConfigModule } from './service-config.module.js';
 
 /** What `runService` itself reads; every app's schema provides it (see `commonConfig` and `port`). */
 export interface ServiceConfig {
@@ -55,7 +55,7 @@ export async function runService<Config extends ServiceConfig>(definition: Servi
   const logger = app.get(Logger);
   app.useLogger(logger);
   if (startedLate) {
-    logger.warn('telemetry started after the app loaded, so HTTP, database and broker calls are not traced: make `import \'./telemetry\'` the first line of main.ts', 'Bootstrap');
+    logger.warn('telemetry started after the app loaded, so HTTP, database and broker calls are not traced: make `import \'./telemetry.js\'` the first line of main.ts and import the app after it', 'Bootstrap');
   }
   drainOnSignal(app, logger, config.SHUTDOWN_TIMEOUT_MS);
   try {

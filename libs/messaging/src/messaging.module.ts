@@ -1,10 +1,10 @@
 import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
-import { MessageConsumers } from './consumer/message-consumers';
-import { Inbox } from './inbox/inbox';
-import { KafkaConnection } from './kafka/kafka.connection';
-import { OutboxRelay } from './outbox/outbox-relay';
-import { OutboxRelayService } from './outbox/outbox-relay.service';
-import { OutboxWriter } from './outbox/outbox-writer';
+import { MessageConsumers } from './consumer/message-consumers.js';
+import { Inbox } from './inbox/inbox.js';
+import { KafkaConnection } from './kafka/kafka.connection.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+import { OutboxRelayService } from './outbox/outbox-relay.service.js';
+import { OutboxWriter } from './outbox/outbox-writer.js';
 
 export interface MessagingOptions {
   clientId: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Wakeup } from './wakeup';
+import { Wakeup } from './wakeup.js';
 
 describe('relay wake-up', () => {
   it('ends a sleep early when woken', async () => {

@@ -1,2 +1,2 @@
-export { PostgresConnection, PrismaClientLike } from './postgres.connection';
-export { PrismaModule, PrismaModuleOptions } from './prisma.module';
+export { PostgresConnection, PrismaClientLike } from './postgres.connection.js';
+export { PrismaModule, PrismaModuleOptions } from './prisma.module.js';

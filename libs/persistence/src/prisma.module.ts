@@ -1,6 +1,6 @@
 import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PostgresConnection, PrismaClientLike } from './postgres.connection';
+import { PostgresConnection, PrismaClientLike } from './postgres.connection.js';
 
 export interface PrismaModuleOptions<Client extends PrismaClientLike> {
   /** The service's generated `PrismaClient` class; also the injection token of its instance. */

@@ -1,2 +1,2 @@
-export { RedisConnection } from './redis.connection';
-export { RedisModule, RedisModuleOptions } from './redis.module';
+export { RedisConnection } from './redis.connection.js';
+export { RedisModule, RedisModuleOptions } from './redis.module.js';

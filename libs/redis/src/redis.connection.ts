@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ReadinessProbe } from '@shop/observability';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 
 /** The app's one Redis connection. Redis holds rate limits, idempotency keys and caches, never a system of record. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
-import { RedisConnection } from './redis.connection';
+import { RedisConnection } from './redis.connection.js';
 
 export interface RedisModuleOptions {
   useFactory: (...dependencies: never[]) => { url: string };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eventually } from './eventually';
+import { eventually } from './eventually.js';
 
 /** A check that answers each of `answers` in turn, then keeps answering the last one. */
 function answering<T>(...answers: T[]) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, it } from 'node:test';
-import { freePort } from './free-port';
+import { freePort } from './free-port.js';
 
 describe('freePort', () => {
   it('gives a loopback port that a server can then listen on', async () => {

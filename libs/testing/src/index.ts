@@ -1,4 +1,4 @@
-export { eventually, type EventuallyOptions, type NotYet } from './eventually';
-export { freePort } from './free-port';
-export { createMigratedDatabase, type MigratedDatabase, type MigratedDatabaseOptions } from './migrated-database';
-export { REPOSITORY_ROOT, stackTopology, type StackTopology } from './stack-topology';
+export { eventually, type EventuallyOptions, type NotYet } from './eventually.js';
+export { freePort } from './free-port.js';
+export { createMigratedDatabase, type MigratedDatabase, type MigratedDatabaseOptions } from './migrated-database.js';
+export { REPOSITORY_ROOT, stackTopology, type StackTopology } from './stack-topology.js';

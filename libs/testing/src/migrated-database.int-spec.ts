@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Client } from 'pg';
-import { createMigratedDatabase, type MigratedDatabase } from './migrated-database';
-import { stackTopology } from './stack-topology';
+import { createMigratedDatabase, type MigratedDatabase } from './migrated-database.js';
+import { stackTopology } from './stack-topology.js';
 
 // The lib's own fixture: one migration creating a `probes` table.
 const FIXTURE = { service: 'testing', schema: 'libs/testing/test/prisma/schema.prisma' };

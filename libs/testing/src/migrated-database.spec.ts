@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createMigratedDatabase, migratedDatabaseName } from './migrated-database';
+import { createMigratedDatabase, migratedDatabaseName } from './migrated-database.js';
 
 describe('migrated database names', () => {
   it('name the service and the test, with a random suffix that keeps runs apart', () => {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, type ClientConfig } from 'pg';
-import { REPOSITORY_ROOT, stackTopology } from './stack-topology';
+import { REPOSITORY_ROOT, stackTopology } from './stack-topology.js';
 
 const run = promisify(execFile);
 const MIGRATION_CLI = join(REPOSITORY_ROOT, 'libs', 'prisma-migrate', 'src', 'cli.mjs');

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** libs/testing/dist (or src) → the repository root. */
-export const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..');
+export const REPOSITORY_ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
 interface Endpoint {
   host: string;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { InfrastructureModule } from '../infrastructure/infrastructure.module';
-import { ListProductsService } from './list-products/list-products.service';
-import { PlaceOrderService } from './place-order/place-order.service';
+import { InfrastructureModule } from '../infrastructure/infrastructure.module.js';
+import { ListProductsService } from './list-products/list-products.service.js';
+import { PlaceOrderService } from './place-order/place-order.service.js';
 
 /** The use cases with logic of their own; plain reads go from the controllers to the gRPC clients. */
 @Module({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, GrpcStatus } from '@shop/resilience';
-import { isDependencyOutage } from './dependency-outage';
+import { isDependencyOutage } from './dependency-outage.js';
 
 const grpcError = (code: GrpcStatus) => Object.assign(new Error(GrpcStatus[code]), { code, details: '' });
 

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
-import type { Config } from '../config';
-import { AccessTokenVerifier } from './auth/access-token.verifier';
-import { GrpcClientsModule } from './grpc/grpc-clients.module';
-import { gatewayRedis } from './redis/gateway-redis';
-import { IdempotencyStore } from './redis/idempotency.store';
-import { LastGoodProductsStore } from './redis/last-good-products.store';
-import { RedisKeys } from './redis/redis-keys';
-import { RevokedTokensStore } from './redis/revoked-tokens.store';
+import type { Config } from '../config.js';
+import { AccessTokenVerifier } from './auth/access-token.verifier.js';
+import { GrpcClientsModule } from './grpc/grpc-clients.module.js';
+import { gatewayRedis } from './redis/gateway-redis.js';
+import { IdempotencyStore } from './redis/idempotency.store.js';
+import { LastGoodProductsStore } from './redis/last-good-products.store.js';
+import { RedisKeys } from './redis/redis-keys.js';
+import { RevokedTokensStore } from './redis/revoked-tokens.store.js';
 
 const redisKeys = { provide: RedisKeys, useFactory: (config: Config) => new RedisKeys(config.REDIS_KEY_PREFIX), inject: [SERVICE_CONFIG] };
 const stores = [IdempotencyStore, LastGoodProductsStore, RevokedTokensStore];

@@ -3,7 +3,7 @@ import { RpcException } from '@nestjs/microservices';
 import { inventoryV1, notificationV1, orderV1, userV1 } from '@shop/contracts';
 import { GrpcStatus } from '@shop/resilience';
 import { randomUUID } from 'node:crypto';
-import { FAKE_STATE } from './fake-grpc-server';
+import { FAKE_STATE } from './fake-grpc-server.js';
 
 // Just enough of each service's behaviour for the gateway's contract: what the real one answers
 // for the cases the gateway maps (known and unknown inputs, refusals with their status codes).

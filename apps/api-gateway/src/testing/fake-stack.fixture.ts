@@ -1,4 +1,4 @@
-import { type KeyPair, generateSigningKeys } from './access-tokens.fixture';
+import { type KeyPair, generateSigningKeys } from './access-tokens.fixture.js';
 import {
   FakeInventoryController,
   FakeNotificationController,
@@ -8,9 +8,9 @@ import {
   NotificationState,
   OrderState,
   UserState,
-} from './fake-downstream-services';
-import { type FakeGrpcServer, startFakeGrpcServer } from './fake-grpc-server';
-import { type RunningGateway, startGateway } from './gateway.fixture';
+} from './fake-downstream-services.js';
+import { type FakeGrpcServer, startFakeGrpcServer } from './fake-grpc-server.js';
+import { type RunningGateway, startGateway } from './gateway.fixture.js';
 
 export interface FakeStack {
   gateway: RunningGateway;

@@ -1,12 +1,12 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { serveOpenApiDocs } from '../interface/http/docs/openapi-docs';
+import { serveOpenApiDocs } from '../interface/http/docs/openapi-docs.js';
 import { ServiceConfigModule } from '@shop/bootstrap';
 import { RedisConnection } from '@shop/redis';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { AppModule } from '../app.module';
-import { type Config, configSchema } from '../config';
+import { AppModule } from '../app.module.js';
+import { type Config, configSchema } from '../config.js';
 
 export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { INestApplicationContext } from '@nestjs/common';
 import { RedisConnection } from '@shop/redis';
-import { CATALOG_CURRENCY } from '../domain/product';
-import { createInventoryDatabase, type InventoryDatabase } from '../testing/inventory-database';
-import { deleteKeys, testConfig } from '../testing/test-config';
-import { startInventory } from '../testing/inventory-test-app';
-import { CommitReservationHandler } from './commit-reservation/commit-reservation.handler';
-import { ReleaseStockHandler } from './release-stock/release-stock.handler';
-import { ReserveStockHandler } from './reserve-stock/reserve-stock.handler';
+import { CATALOG_CURRENCY } from '../domain/product.js';
+import { createInventoryDatabase, type InventoryDatabase } from '../testing/inventory-database.js';
+import { deleteKeys, testConfig } from '../testing/test-config.js';
+import { startInventory } from '../testing/inventory-test-app.js';
+import { CommitReservationHandler } from './commit-reservation/commit-reservation.handler.js';
+import { ReleaseStockHandler } from './release-stock/release-stock.handler.js';
+import { ReserveStockHandler } from './reserve-stock/reserve-stock.handler.js';
 
 describe('stock reservations (PostgreSQL)', () => {
   let database: InventoryDatabase;

@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client.js';
 
 /**
  * One database transaction that may change stock. Handlers run inside it and name the products

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InventoryError } from './inventory-error';
-import { planReservation, priceReservation } from './reservation-plan';
+import { InventoryError } from './inventory-error.js';
+import { planReservation, priceReservation } from './reservation-plan.js';
 
 describe('planReservation', () => {
   it('sorts the lines by SKU, so every transaction locks product rows in the same order', () => {

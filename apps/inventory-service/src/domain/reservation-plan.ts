@@ -1,4 +1,4 @@
-import { InventoryError, InventoryErrorCode } from './inventory-error';
+import { InventoryError, InventoryErrorCode } from './inventory-error.js';
 
 /** What an order asks for: a SKU and how many units. */
 export interface RequestedLine {

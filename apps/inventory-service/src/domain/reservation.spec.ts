@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerForExistingReservation, decideCommit, decideRelease, type Reservation } from './reservation';
+import { answerForExistingReservation, decideCommit, decideRelease, type Reservation } from './reservation.js';
 
 const orderId = '0b9f6f0e-3c7a-4d52-9a57-3f1f2f0c8a11';
 const line = { sku: 'LAPTOP-STAND', quantity: 2, unitPriceCents: 3499, currency: 'EUR' };

@@ -1,5 +1,5 @@
-import { InventoryError, InventoryErrorCode } from './inventory-error';
-import type { ReservedLine } from './reservation-plan';
+import { InventoryError, InventoryErrorCode } from './inventory-error.js';
+import type { ReservedLine } from './reservation-plan.js';
 
 /**
  * RESERVED while the saga runs, then COMMITTED (sold) or RELEASED (units back in stock).

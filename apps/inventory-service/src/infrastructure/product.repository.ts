@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { StockTransaction } from '../application/stock-transaction';
-import type { Product } from '../domain/product';
-import { compareSkus } from '../domain/reservation-plan';
-import { PrismaClient } from '../generated/prisma/client';
+import type { StockTransaction } from '../application/stock-transaction.js';
+import type { Product } from '../domain/product.js';
+import { compareSkus } from '../domain/reservation-plan.js';
+import { PrismaClient } from '../generated/prisma/client.js';
 
 const PRODUCT_FIELDS = { sku: true, name: true, priceCents: true, currency: true, available: true } as const;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { StockTransaction } from '../application/stock-transaction';
-import type { Reservation, ReservationFailureReason, ReservationStatus } from '../domain/reservation';
-import { compareSkus, type ReservedLine } from '../domain/reservation-plan';
+import type { StockTransaction } from '../application/stock-transaction.js';
+import type { Reservation, ReservationFailureReason, ReservationStatus } from '../domain/reservation.js';
+import { compareSkus, type ReservedLine } from '../domain/reservation-plan.js';
 
 /** Namespace of the advisory locks taken here, so they cannot meet another use of advisory locks. */
 const ORDER_LOCK_NAMESPACE = 4_711;

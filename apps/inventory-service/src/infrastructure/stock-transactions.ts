@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { StockTransaction } from '../application/stock-transaction';
-import { PrismaClient } from '../generated/prisma/client';
-import { CatalogCache } from './cache/catalog-cache';
+import type { StockTransaction } from '../application/stock-transaction.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { CatalogCache } from './cache/catalog-cache.js';
 
 /**
  * Generous bounds: 50 concurrent orders for one product queue on its row lock, and each waits

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { StockTransaction } from '../application/stock-transaction';
-import type { RequestedLine, ReservedLine } from '../domain/reservation-plan';
+import type { StockTransaction } from '../application/stock-transaction.js';
+import type { RequestedLine, ReservedLine } from '../domain/reservation-plan.js';
 
 export type TakeUnitsResult = { ok: true; lines: ReservedLine[] } | { ok: false; shortSkus: string[] };
 

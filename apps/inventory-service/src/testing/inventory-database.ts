@@ -2,7 +2,7 @@
 // client of the service's own schema for the tests' setup and assertions.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { PrismaClient } from '../generated/prisma/client';
+import { PrismaClient } from '../generated/prisma/client.js';
 
 export interface InventoryDatabase extends MigratedDatabase {
   prisma: PrismaClient;

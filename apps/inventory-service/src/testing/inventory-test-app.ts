@@ -5,9 +5,9 @@ import { Global, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServiceConfigModule } from '@shop/bootstrap';
 import { Inbox, OutboxWriter } from '@shop/messaging';
-import { CatalogModule } from '../catalog.module';
-import type { Config } from '../config';
-import { ReservationsModule } from '../reservations.module';
+import { CatalogModule } from '../catalog.module.js';
+import type { Config } from '../config.js';
+import { ReservationsModule } from '../reservations.module.js';
 
 @Global()
 @Module({ providers: [Inbox, OutboxWriter], exports: [Inbox, OutboxWriter] })

@@ -1,7 +1,7 @@
 // Test support: configuration for an in-process inventory app on throw-away resources.
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
-import { configSchema, type Config } from '../config';
+import { Redis } from 'ioredis';
+import { configSchema, type Config } from '../config.js';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatMoney } from './money';
+import { formatMoney } from './money.js';
 
 describe('formatMoney', () => {
   it('writes 1999 euro cents as €19.99', () => {

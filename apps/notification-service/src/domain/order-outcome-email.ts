@@ -1,5 +1,5 @@
-import { formatMoney } from './money';
-import type { OrderOutcome, OrderOutcomeReason } from './order-outcome';
+import { formatMoney } from './money.js';
+import type { OrderOutcome, OrderOutcomeReason } from './order-outcome.js';
 
 export interface RenderedEmail {
   subject: string;

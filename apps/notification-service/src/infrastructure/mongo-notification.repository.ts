@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { type Collection, MongoServerError } from 'mongodb';
-import type { Notification, NotificationDraft } from '../domain/notification';
-import { NotificationRepository } from '../application/ports/notification.repository';
-import { MongoConnection } from './mongo.connection';
+import type { Notification, NotificationDraft } from '../domain/notification.js';
+import { NotificationRepository } from '../application/ports/notification.repository.js';
+import { MongoConnection } from './mongo.connection.js';
 
 /** A notification as stored: the domain fields, with the id as `_id`. */
 type NotificationDocument = Omit<Notification, 'id'> & { _id: string };

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
-import type { Config } from '../config';
-import { MongoConnection } from './mongo.connection';
+import type { Config } from '../config.js';
+import { MongoConnection } from './mongo.connection.js';
 
 @Module({
   providers: [{ provide: MongoConnection, useFactory: (config: Config) => new MongoConnection(config.MONGO_URL), inject: [SERVICE_CONFIG] }],

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { userV1 } from '@shop/contracts';
 import { callGrpc, GrpcStatus, ResiliencePolicies } from '@shop/resilience';
-import { RecipientDirectory, type Recipient } from '../application/ports/recipient-directory';
+import { RecipientDirectory, type Recipient } from '../application/ports/recipient-directory.js';
 
 /** Injection token of the Nest gRPC client for user-service (registered in notifications.module.ts). */
 export const USER_GRPC_CLIENT = Symbol('USER_GRPC_CLIENT');

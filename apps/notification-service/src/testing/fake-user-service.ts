@@ -2,7 +2,7 @@
 // GetUser answers from a map of users, NOT_FOUND otherwise; the other RPCs are UNIMPLEMENTED.
 import * as grpc from '@grpc/grpc-js';
 import type { userV1 } from '@shop/contracts';
-import { serviceDefinition } from './grpc-test-client';
+import { serviceDefinition } from './grpc-test-client.js';
 
 export interface FakeUserService {
   /** `127.0.0.1:<port>`, for USER_GRPC_URL. */

@@ -7,10 +7,10 @@ import { Test } from '@nestjs/testing';
 import { ServiceConfigModule } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
 import { freePort } from '@shop/testing';
-import { Clock } from '../application/ports/clock';
-import { type Config, configSchema } from '../config';
-import { NotificationsModule } from '../notifications.module';
-import { SteppingClock } from './stepping-clock';
+import { Clock } from '../application/ports/clock.js';
+import { type Config, configSchema } from '../config.js';
+import { NotificationsModule } from '../notifications.module.js';
+import { SteppingClock } from './stepping-clock.js';
 
 export interface NotificationTestAppOptions {
   mongoUrl: string;

@@ -1,4 +1,4 @@
-import { Clock } from '../application/ports/clock';
+import { Clock } from '../application/ports/clock.js';
 
 /** A clock that moves one second on every reading, so "newest first" never depends on timing. */
 export class SteppingClock extends Clock {

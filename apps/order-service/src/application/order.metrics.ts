@@ -1,6 +1,6 @@
 import { ORDER_CANCELLATION_REASONS } from '@shop/contracts';
 import { defineCounter } from '@shop/observability';
-import { ORDER_OUTCOMES } from '../domain/order/order-status';
+import { ORDER_OUTCOMES } from '../domain/order/order-status.js';
 
 /** orders_total{outcome}: how orders end. */
 export const ordersCounter = defineCounter('orders', { outcome: ORDER_OUTCOMES }, 'Orders by final outcome.');

@@ -1,5 +1,5 @@
-import type { SagaTimings } from '../domain/saga/saga-timings';
-import type { Config } from '../config';
+import type { SagaTimings } from '../domain/saga/saga-timings.js';
+import type { Config } from '../config.js';
 
 /** Injection token of the saga's SagaTimings, built from the configuration. */
 export const SAGA_TIMINGS = Symbol('SAGA_TIMINGS');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../application/ports/clock';
+import { Clock } from '../application/ports/clock.js';
 
 @Injectable()
 export class SystemClock extends Clock {

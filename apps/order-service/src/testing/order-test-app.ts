@@ -10,13 +10,13 @@ import { grpcOptionsFor } from '@shop/contracts';
 import { MessagingModule } from '@shop/messaging';
 import { MetricsModule } from '@shop/observability';
 import { freePort, stackTopology } from '@shop/testing';
-import { ExpireSagaDeadlinesHandler } from '../application/expire-saga-deadlines/expire-saga-deadlines.handler';
-import { HandleSagaReplyHandler } from '../application/handle-saga-reply/handle-saga-reply.handler';
-import { PlaceOrderHandler } from '../application/place-order/place-order.handler';
-import { type Config, configSchema } from '../config';
-import { PrismaClient } from '../generated/prisma/client';
-import { OrderGrpcController } from '../interface/grpc/order.grpc-controller';
-import { OrdersModule } from '../orders.module';
+import { ExpireSagaDeadlinesHandler } from '../application/expire-saga-deadlines/expire-saga-deadlines.handler.js';
+import { HandleSagaReplyHandler } from '../application/handle-saga-reply/handle-saga-reply.handler.js';
+import { PlaceOrderHandler } from '../application/place-order/place-order.handler.js';
+import { type Config, configSchema } from '../config.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { OrderGrpcController } from '../interface/grpc/order.grpc-controller.js';
+import { OrdersModule } from '../orders.module.js';
 
 export interface OrderTestApp {
   app: INestApplication;

@@ -13,8 +13,8 @@ import {
   type PaymentDeclineReason,
 } from '@shop/contracts';
 import type { MigratedDatabase } from '@shop/testing';
-import type { SagaReplyMessage } from '../application/handle-saga-reply/handle-saga-reply.handler';
-import type { PricedLine } from '../domain/order/order-line';
+import type { SagaReplyMessage } from '../application/handle-saga-reply/handle-saga-reply.handler.js';
+import type { PricedLine } from '../domain/order/order-line.js';
 
 /** The replies a saga's participants send, built from its saga id as stored. */
 export async function repliesFor(database: MigratedDatabase, orderId: string) {

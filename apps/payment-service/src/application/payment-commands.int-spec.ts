@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
 import { Topics } from '@shop/contracts';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { PaymentError } from '../domain/payment.errors';
-import { repliesInOutbox } from '../testing/outbox-replies';
-import { sagaOf } from '../testing/payment-commands.fixtures';
-import { startPaymentTestApp, type PaymentTestApp } from '../testing/payment-test-app';
+import { PaymentError } from '../domain/payment.errors.js';
+import { repliesInOutbox } from '../testing/outbox-replies.js';
+import { sagaOf } from '../testing/payment-commands.fixtures.js';
+import { startPaymentTestApp, type PaymentTestApp } from '../testing/payment-test-app.js';
 
 let database: MigratedDatabase;
 before(async () => {

@@ -10,7 +10,7 @@ import {
   type CapturePaymentCommand,
   type VoidPaymentCommand,
 } from '@shop/contracts';
-import type { Payment } from '../domain/payment';
+import type { Payment } from '../domain/payment.js';
 
 type ReplyOf<TDefinition> = { definition: TDefinition; message: MessageOf<TDefinition> };
 

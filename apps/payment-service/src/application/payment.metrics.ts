@@ -1,6 +1,6 @@
 import { PAYMENT_DECLINE_REASONS } from '@shop/contracts';
 import { defineCounter } from '@shop/observability';
-import type { PaymentStatus } from '../domain/payment';
+import type { PaymentStatus } from '../domain/payment.js';
 
 const PAYMENT_OUTCOMES = ['AUTHORIZED', 'DECLINED', 'CAPTURED', 'VOIDED'] as const satisfies readonly PaymentStatus[];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type NewPayment, Payment } from './payment';
-import { PaymentError } from './payment.errors';
+import { type NewPayment, Payment } from './payment.js';
+import { PaymentError } from './payment.errors.js';
 
 const request = { orderId: '0190c0de-0000-7000-8000-000000000001', amountCents: 4_990, currency: 'EUR' };
 

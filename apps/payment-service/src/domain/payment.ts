@@ -1,5 +1,5 @@
 import type { PaymentDeclineReason } from '@shop/contracts';
-import { PaymentError } from './payment.errors';
+import { PaymentError } from './payment.errors.js';
 
 /** AUTHORIZED, then CAPTURED (order confirmed) or VOIDED (order cancelled); DECLINED is final. */
 export type PaymentStatus = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED';

@@ -1,7 +1,7 @@
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { PrismaModule } from '@shop/persistence';
-import type { Config } from '../config';
-import { PrismaClient } from '../generated/prisma/client';
+import type { Config } from '../config.js';
+import { PrismaClient } from '../generated/prisma/client.js';
 
 /** The payment database, owned by this service alone. */
 export const DatabaseModule = PrismaModule.forRootAsync({

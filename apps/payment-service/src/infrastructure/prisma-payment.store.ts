@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type AnyMessageDefinition, type MessageEnvelope, PAYMENT_DECLINE_REASONS, type PaymentDeclineReason } from '@shop/contracts';
 import { Inbox, OutboxWriter } from '@shop/messaging';
-import type { PaymentReply } from '../application/payment-reply';
-import { PaymentStore, type PaymentWrites } from '../application/ports/payment-store';
-import { type NewPayment, Payment, type PaymentStatus } from '../domain/payment';
-import { type Payment as PaymentRow, type Prisma, PrismaClient } from '../generated/prisma/client';
-import { PAYMENT_CONSUMER_GROUP } from './consumer-group';
+import type { PaymentReply } from '../application/payment-reply.js';
+import { PaymentStore, type PaymentWrites } from '../application/ports/payment-store.js';
+import { type NewPayment, Payment, type PaymentStatus } from '../domain/payment.js';
+import { type Payment as PaymentRow, type Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { PAYMENT_CONSUMER_GROUP } from './consumer-group.js';
 
 /** Payments in this service's PostgreSQL, changed only together with the inbox and the outbox. */
 @Injectable()

@@ -1,5 +1,5 @@
 import type { MessageEnvelope } from '@shop/contracts';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { PrismaClient } from '../generated/prisma/client.js';
 
 export interface WrittenReply extends MessageEnvelope {
   topic: string;

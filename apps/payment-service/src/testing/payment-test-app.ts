@@ -10,15 +10,15 @@ import { grpcOptionsFor } from '@shop/contracts';
 import { MessagingModule } from '@shop/messaging';
 import { ResiliencePolicies, type ResiliencePolicy } from '@shop/resilience';
 import { freePort, stackTopology } from '@shop/testing';
-import { AuthorizePaymentHandler } from '../application/authorize-payment/authorize-payment.handler';
-import { CapturePaymentHandler } from '../application/capture-payment/capture-payment.handler';
-import { VoidPaymentHandler } from '../application/void-payment/void-payment.handler';
-import { type Config, configSchema } from '../config';
-import { PrismaClient } from '../generated/prisma/client';
-import { CardGatewaySimulator } from '../infrastructure/card-gateway/card-gateway.simulator';
-import { PAYMENT_GATEWAY_POLICY } from '../infrastructure/card-gateway/payment-gateway.policy';
-import { PaymentGrpcController } from '../interface/grpc/payment.grpc-controller';
-import { PaymentsModule } from '../payments.module';
+import { AuthorizePaymentHandler } from '../application/authorize-payment/authorize-payment.handler.js';
+import { CapturePaymentHandler } from '../application/capture-payment/capture-payment.handler.js';
+import { VoidPaymentHandler } from '../application/void-payment/void-payment.handler.js';
+import { type Config, configSchema } from '../config.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { CardGatewaySimulator } from '../infrastructure/card-gateway/card-gateway.simulator.js';
+import { PAYMENT_GATEWAY_POLICY } from '../infrastructure/card-gateway/payment-gateway.policy.js';
+import { PaymentGrpcController } from '../interface/grpc/payment.grpc-controller.js';
+import { PaymentsModule } from '../payments.module.js';
 
 /**
  * Short budgets so a test runs in milliseconds. The slow card takes an hour: an authorization

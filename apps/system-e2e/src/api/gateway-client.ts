@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { loadTopology } from '../topology';
+import { loadTopology } from '../topology.js';
 
 // A small client of the gateway's REST API, for the end-to-end tests of its contract. It speaks
 // plain HTTP with fetch, as a customer's client would: no code of the gateway is imported.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type NotificationView as Notification } from '../support/orders';
-import { assertErrorReply, call, eventually, newCustomer } from './gateway-client';
+import { type NotificationView as Notification } from '../support/orders.js';
+import { assertErrorReply, call, eventually, newCustomer } from './gateway-client.js';
 
 const NOTIFICATION_OF_OUTCOME: Record<string, string> = { CONFIRMED: 'ORDER_CONFIRMED', REJECTED: 'ORDER_REJECTED', CANCELLED: 'ORDER_CANCELLED' };
 

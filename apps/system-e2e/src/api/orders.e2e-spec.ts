@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { type Customer, assertErrorReply, call, newCustomer } from './gateway-client';
+import { type Customer, assertErrorReply, call, newCustomer } from './gateway-client.js';
 
 interface Order {
   orderId: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { call } from './gateway-client';
+import { call } from './gateway-client.js';
 
 interface Product {
   sku: string;

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { readTraceFile, spansOfTrace } from '@shop/observability/telemetry';
 import { join } from 'node:path';
-import { repositoryRoot, loadTopology } from '../topology';
-import { eventually, newCustomer, type Customer } from '../api/gateway-client';
-import { finalOrder, notificationsOf, placeOrder } from '../support/orders';
-import { inventoryService, paymentService } from '../support/service-clients';
+import { repositoryRoot, loadTopology } from '../topology.js';
+import { eventually, newCustomer, type Customer } from '../api/gateway-client.js';
+import { finalOrder, notificationsOf, placeOrder } from '../support/orders.js';
+import { inventoryService, paymentService } from '../support/service-clients.js';
 
 const SAGA_SERVICES = ['api-gateway', 'order-service', 'inventory-service', 'payment-service', 'notification-service'];
 

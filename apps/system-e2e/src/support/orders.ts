@@ -1,6 +1,6 @@
 // Orders and notifications as a customer sees them, on top of the REST client of api/.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { call, type Customer, type Reply } from '../api/gateway-client';
+import { call, type Customer, type Reply } from '../api/gateway-client.js';
 
 export interface OrderView {
   orderId: string;

@@ -4,7 +4,7 @@ import { credentials, loadPackageDefinition, type ServiceClientConstructor } fro
 import { loadSync } from '@grpc/proto-loader';
 import { GRPC_SERVICES, PROTO_ROOT, grpcLoaderOptions, type GrpcServiceKey } from '@shop/contracts';
 import { randomBytes } from 'node:crypto';
-import { loadTopology } from '../topology';
+import { loadTopology } from '../topology.js';
 
 type UnaryMethod = (request: object, callback: (error: Error | null, response: unknown) => void) => void;
 

@@ -1,4 +1,4 @@
-import type { NewUser, User } from './user';
+import type { NewUser, User } from './user.js';
 
 /** Where users are kept. An abstract class rather than an interface so that it can be the injection token. */
 export abstract class UserRepository {

@@ -1,10 +1,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UserError } from '../domain/user.errors';
-import { PrismaClient } from '../generated/prisma/client';
-import { isDependencyOutage } from './dependency-outage';
+import { UserError } from '../domain/user.errors.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { isDependencyOutage } from './dependency-outage.js';
 
 // Port 1 on loopback: nothing listens there, so these are the real errors of an unreachable server.
 const NOWHERE = '127.0.0.1:1';

@@ -5,8 +5,8 @@ import { ServiceConfigModule } from '@shop/bootstrap';
 import { grpcOptionsFor, userV1 } from '@shop/contracts';
 import { OutboxRelay } from '@shop/messaging';
 import { freePort } from '@shop/testing';
-import { AppModule } from '../app.module';
-import { configSchema, type Config } from '../config';
+import { AppModule } from '../app.module.js';
+import { configSchema, type Config } from '../config.js';
 
 export interface RunningUserService {
   readonly config: Config;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { JWT_AUDIENCE, JWT_ISSUER, revokedTokenKey } from './revoked-token-key';
+import { JWT_AUDIENCE, JWT_ISSUER, revokedTokenKey } from './revoked-token-key.js';
 
 describe('the access-token contract', () => {
   it('keys a revoked token by its jti under auth:revoked:', () => {

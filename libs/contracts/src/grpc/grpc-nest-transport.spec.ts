@@ -7,8 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { ClientProxyFactory, RpcException, Transport, type ClientGrpcProxy } from '@nestjs/microservices';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { firstValueFrom } from 'rxjs';
-import { userV1 } from './grpc-packages';
-import { grpcOptionsFor } from './grpc-services';
+import { userV1 } from './grpc-packages.js';
+import { grpcOptionsFor } from './grpc-services.js';
 
 const knownUser: userV1.User = {
   id: '9d2b7c1a-5e4f-4a3b-8c2d-1e0f9a8b7c6d',

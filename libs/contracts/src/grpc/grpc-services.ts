@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import type { GrpcOptions } from '@nestjs/microservices';
-import { INVENTORY_SERVICE_NAME, SHOP_INVENTORY_V1_PACKAGE_NAME } from '../generated/shop/inventory/v1/inventory';
-import { NOTIFICATION_SERVICE_NAME, SHOP_NOTIFICATION_V1_PACKAGE_NAME } from '../generated/shop/notification/v1/notification';
-import { ORDER_SERVICE_NAME, SHOP_ORDER_V1_PACKAGE_NAME } from '../generated/shop/order/v1/order';
-import { PAYMENT_SERVICE_NAME, SHOP_PAYMENT_V1_PACKAGE_NAME } from '../generated/shop/payment/v1/payment';
-import { SHOP_USER_V1_PACKAGE_NAME, USER_SERVICE_NAME } from '../generated/shop/user/v1/user';
-import { grpcLoaderOptions } from './grpc-loader-options';
+import { INVENTORY_SERVICE_NAME, SHOP_INVENTORY_V1_PACKAGE_NAME } from '../generated/shop/inventory/v1/inventory.js';
+import { NOTIFICATION_SERVICE_NAME, SHOP_NOTIFICATION_V1_PACKAGE_NAME } from '../generated/shop/notification/v1/notification.js';
+import { ORDER_SERVICE_NAME, SHOP_ORDER_V1_PACKAGE_NAME } from '../generated/shop/order/v1/order.js';
+import { PAYMENT_SERVICE_NAME, SHOP_PAYMENT_V1_PACKAGE_NAME } from '../generated/shop/payment/v1/payment.js';
+import { SHOP_USER_V1_PACKAGE_NAME, USER_SERVICE_NAME } from '../generated/shop/user/v1/user.js';
+import { grpcLoaderOptions } from './grpc-loader-options.js';
 
 /**
  * The .proto sources, read at run time by NestJS (which loads the .proto files, not the generated
  * code). Same relative place from src/grpc and dist/grpc; a container image must ship this folder.
  */
-export const PROTO_ROOT = join(__dirname, '..', '..', 'proto');
+export const PROTO_ROOT = join(import.meta.dirname, '..', '..', 'proto');
 
 export interface GrpcServiceContract {
   /** The proto package, e.g. `shop.user.v1`. */

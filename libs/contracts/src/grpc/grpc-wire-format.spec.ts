@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadSync, type MethodDefinition } from '@grpc/proto-loader';
-import { orderV1 } from './grpc-packages';
-import { grpcLoaderOptions } from './grpc-loader-options';
-import { GRPC_SERVICES, PROTO_ROOT, type GrpcServiceKey } from './grpc-services';
+import { orderV1 } from './grpc-packages.js';
+import { grpcLoaderOptions } from './grpc-loader-options.js';
+import { GRPC_SERVICES, PROTO_ROOT, type GrpcServiceKey } from './grpc-services.js';
 
 /** The method as NestJS's gRPC transport loads it: from the .proto file, with the shared loader options. */
 function loadMethod(service: GrpcServiceKey, method: string): MethodDefinition<unknown, unknown> {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALL_MESSAGE_DEFINITIONS, type KnownMessageDefinition } from './all-messages';
-import { createMessage } from './create-message';
-import type { PayloadOf } from './message-definition';
-import { parseMessage } from './parse-message';
-import { serializeMessage } from './serialize-message';
+import { ALL_MESSAGE_DEFINITIONS, type KnownMessageDefinition } from './all-messages.js';
+import { createMessage } from './create-message.js';
+import type { PayloadOf } from './message-definition.js';
+import { parseMessage } from './parse-message.js';
+import { serializeMessage } from './serialize-message.js';
 
 const orderId = '0b9f6f0e-3c7a-4d52-9a57-3f1f2f0c8a11';
 const userId = '9d2b7c1a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';

@@ -1,23 +1,23 @@
 // The table of contents of the system's Kafka messages: a new message type (or a new version of
 // one) is added here, and from then on every consumer can parse it.
-import { CommitReservationCommand, ReleaseStockCommand, ReserveStockCommand } from './inventory/inventory.commands';
+import { CommitReservationCommand, ReleaseStockCommand, ReserveStockCommand } from './inventory/inventory.commands.js';
 import {
   ReservationCommittedReply,
   StockReleasedReply,
   StockReservationFailedReply,
   StockReservedReply,
-} from './inventory/inventory.replies';
-import type { MessageOf } from './message-definition';
-import { createMessageRegistry } from './message-registry';
-import { OrderCancelledEvent, OrderConfirmedEvent, OrderRejectedEvent } from './order/order.events';
-import { AuthorizePaymentCommand, CapturePaymentCommand, VoidPaymentCommand } from './payment/payment.commands';
+} from './inventory/inventory.replies.js';
+import type { MessageOf } from './message-definition.js';
+import { createMessageRegistry } from './message-registry.js';
+import { OrderCancelledEvent, OrderConfirmedEvent, OrderRejectedEvent } from './order/order.events.js';
+import { AuthorizePaymentCommand, CapturePaymentCommand, VoidPaymentCommand } from './payment/payment.commands.js';
 import {
   PaymentAuthorizedReply,
   PaymentCapturedReply,
   PaymentDeclinedReply,
   PaymentVoidedReply,
-} from './payment/payment.replies';
-import { UserRegisteredEvent } from './user/user.events';
+} from './payment/payment.replies.js';
+import { UserRegisteredEvent } from './user/user.events.js';
 
 export const ALL_MESSAGE_DEFINITIONS = [
   ReserveStockCommand,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidMessageError, causedBy, createMessage } from './create-message';
-import { ReserveStockCommand } from './inventory/inventory.commands';
-import { StockReservedReply } from './inventory/inventory.replies';
-import type { PayloadOf } from './message-definition';
-import { parseMessage } from './parse-message';
-import { serializeMessage, toKafkaRecord } from './serialize-message';
-import { Topics } from './topics';
+import { InvalidMessageError, causedBy, createMessage } from './create-message.js';
+import { ReserveStockCommand } from './inventory/inventory.commands.js';
+import { StockReservedReply } from './inventory/inventory.replies.js';
+import type { PayloadOf } from './message-definition.js';
+import { parseMessage } from './parse-message.js';
+import { serializeMessage, toKafkaRecord } from './serialize-message.js';
+import { Topics } from './topics.js';
 
 const orderId = '0b9f6f0e-3c7a-4d52-9a57-3f1f2f0c8a11';
 const sagaId = '6a1d2c3e-8b7f-4e0a-b1c2-d3e4f5a6b7c8';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { describeIssues } from './describe-issues';
-import { envelopeSchema } from './envelope.schema';
-import type { AnyMessageDefinition, MessageEnvelope, MessageOf } from './message-definition';
+import { describeIssues } from './describe-issues.js';
+import { envelopeSchema } from './envelope.schema.js';
+import type { AnyMessageDefinition, MessageEnvelope, MessageOf } from './message-definition.js';
 
 export interface MessageContext {
   /** The order id for the saga and order events; the user id for user events. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identifierSchema } from './fields/identifier.fields';
+import { identifierSchema } from './fields/identifier.fields.js';
 
 /** W3C trace context: version-traceid-parentid-flags, lowercase hex. */
 const traceparentSchema = z

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Topic } from './topics';
+import type { Topic } from './topics.js';
 
 /**
  * What a producer and a consumer agree on for one message type at one version. A breaking change

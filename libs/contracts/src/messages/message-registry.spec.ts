@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { ALL_MESSAGE_DEFINITIONS, messageRegistry } from './all-messages';
-import { defineMessage } from './message-definition';
-import { createMessageRegistry } from './message-registry';
-import { PaymentDeclinedReply } from './payment/payment.replies';
-import { ReserveStockCommand } from './inventory/inventory.commands';
-import { Topics } from './topics';
+import { ALL_MESSAGE_DEFINITIONS, messageRegistry } from './all-messages.js';
+import { defineMessage } from './message-definition.js';
+import { createMessageRegistry } from './message-registry.js';
+import { PaymentDeclinedReply } from './payment/payment.replies.js';
+import { ReserveStockCommand } from './inventory/inventory.commands.js';
+import { Topics } from './topics.js';
 
 const OrderShippedV1 = defineMessage({
   type: 'test.OrderShipped',

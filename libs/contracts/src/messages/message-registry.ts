@@ -1,4 +1,4 @@
-import type { AnyMessageDefinition } from './message-definition';
+import type { AnyMessageDefinition } from './message-definition.js';
 
 /** The message definitions a consumer understands, looked up by type and version. */
 export interface MessageRegistry<TDefinition extends AnyMessageDefinition = AnyMessageDefinition> {

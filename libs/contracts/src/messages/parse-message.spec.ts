@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { createMessage } from './create-message';
-import { defineMessage, isMessageOf, type MessageOf } from './message-definition';
-import { createMessageRegistry } from './message-registry';
-import { type ParseFailureReason, parseMessage, parseMessageWith } from './parse-message';
-import { PaymentDeclinedReply, PaymentAuthorizedReply } from './payment/payment.replies';
-import { serializeMessage } from './serialize-message';
-import { Topics } from './topics';
+import { createMessage } from './create-message.js';
+import { defineMessage, isMessageOf, type MessageOf } from './message-definition.js';
+import { createMessageRegistry } from './message-registry.js';
+import { type ParseFailureReason, parseMessage, parseMessageWith } from './parse-message.js';
+import { PaymentDeclinedReply, PaymentAuthorizedReply } from './payment/payment.replies.js';
+import { serializeMessage } from './serialize-message.js';
+import { Topics } from './topics.js';
 
 const orderId = '0b9f6f0e-3c7a-4d52-9a57-3f1f2f0c8a11';
 const sagaId = '6a1d2c3e-8b7f-4e0a-b1c2-d3e4f5a6b7c8';

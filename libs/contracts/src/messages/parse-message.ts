@@ -1,8 +1,8 @@
-import { describeIssues } from './describe-issues';
-import { envelopeSchema } from './envelope.schema';
-import { type KnownMessage, type KnownMessageDefinition, messageRegistry } from './all-messages';
-import type { AnyMessageDefinition, MessageOf } from './message-definition';
-import type { MessageRegistry } from './message-registry';
+import { describeIssues } from './describe-issues.js';
+import { envelopeSchema } from './envelope.schema.js';
+import { type KnownMessage, type KnownMessageDefinition, messageRegistry } from './all-messages.js';
+import type { AnyMessageDefinition, MessageOf } from './message-definition.js';
+import type { MessageRegistry } from './message-registry.js';
 
 /** Why a consumer refuses a message; it goes to `<topic>.dlt` with this reason and the detail. */
 export type ParseFailureReason = 'MALFORMED_JSON' | 'INVALID_ENVELOPE' | 'UNKNOWN_TYPE' | 'UNSUPPORTED_VERSION' | 'INVALID_PAYLOAD';

@@ -1,5 +1,5 @@
-import type { AnyMessageDefinition, MessageOf } from './message-definition';
-import type { Topic } from './topics';
+import type { AnyMessageDefinition, MessageOf } from './message-definition.js';
+import type { Topic } from './topics.js';
 
 export function serializeMessage(message: MessageOf<AnyMessageDefinition>): string {
   return JSON.stringify(message);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALL_MESSAGE_DEFINITIONS } from './all-messages';
-import { ALL_TOPICS, Topics, deadLetterTopicOf, isDeadLetterTopic } from './topics';
+import { ALL_MESSAGE_DEFINITIONS } from './all-messages.js';
+import { ALL_TOPICS, Topics, deadLetterTopicOf, isDeadLetterTopic } from './topics.js';
 
 describe('topics', () => {
   it('names each topic <owner>.<purpose>.v<layout version>', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KafkaMessage } from 'kafkajs';
-import { DEAD_LETTER_HEADERS, toDeadLetterMessage } from './dead-letter';
-import { retryOptionsSchema } from './retry-options';
+import { DEAD_LETTER_HEADERS, toDeadLetterMessage } from './dead-letter.js';
+import { retryOptionsSchema } from './retry-options.js';
 
 const original: KafkaMessage = {
   key: Buffer.from('order-1'),

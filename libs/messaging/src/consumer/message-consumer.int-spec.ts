@@ -3,10 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { deadLetterTopicOf } from '@shop/contracts';
 import { eventually } from '@shop/testing';
 import type { Kafka } from 'kafkajs';
-import { createTopic, ping, pingParser, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures';
-import { DEAD_LETTER_HEADERS } from './dead-letter';
-import { MessageConsumer } from './message-consumer';
-import { NonRetryableMessageError } from './non-retryable-message.error';
+import { createTopic, ping, pingParser, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { DEAD_LETTER_HEADERS } from './dead-letter.js';
+import { MessageConsumer } from './message-consumer.js';
+import { NonRetryableMessageError } from './non-retryable-message.error.js';
 
 const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 type Ping = ReturnType<typeof ping>;

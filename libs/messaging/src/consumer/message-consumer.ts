@@ -3,9 +3,9 @@ import { metrics, type ObservableGauge, type ObservableResult } from '@opentelem
 import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } from '@shop/contracts';
 import { ExponentialBackoff, fullJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
 import type { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter';
-import { NonRetryableMessageError } from './non-retryable-message.error';
-import { type RetryOptionsInput, retryOptionsSchema } from './retry-options';
+import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter.js';
+import { NonRetryableMessageError } from './non-retryable-message.error.js';
+import { type RetryOptionsInput, retryOptionsSchema } from './retry-options.js';
 
 /** Where a message came from and which attempt this is (1 for the first). */
 export interface Delivery {

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { KnownMessage } from '@shop/contracts';
-import { KafkaConnection } from '../kafka/kafka.connection';
-import { MessageConsumer, type MessageConsumerOptions } from './message-consumer';
+import { KafkaConnection } from '../kafka/kafka.connection.js';
+import { MessageConsumer, type MessageConsumerOptions } from './message-consumer.js';
 
 /**
  * Starts the app's consumers and stops them when the app shuts down (after HTTP stopped taking

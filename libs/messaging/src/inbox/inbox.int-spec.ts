@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kafka } from 'kafkajs';
 import { eventually } from '@shop/testing';
-import { MessageConsumer } from '../consumer/message-consumer';
-import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database';
-import { createTopic, ping, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures';
-import { Inbox } from './inbox';
+import { MessageConsumer } from '../consumer/message-consumer.js';
+import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
+import { createTopic, ping, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { Inbox } from './inbox.js';
 
 type Ping = ReturnType<typeof ping>;
 const inbox = new Inbox();

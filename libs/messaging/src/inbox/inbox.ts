@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SqlTransaction } from '../sql-transaction';
+import type { SqlTransaction } from '../sql-transaction.js';
 
 /**
  * The idempotent-consumer inbox. Recording the message id happens in the transaction of the

@@ -1,5 +1,5 @@
 import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
-import { KafkaConnection, KafkaConnectionOptions } from './kafka.connection';
+import { KafkaConnection, KafkaConnectionOptions } from './kafka.connection.js';
 
 export interface KafkaModuleOptions {
   useFactory: (...dependencies: never[]) => KafkaConnectionOptions;

@@ -5,10 +5,10 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KafkaMessage } from 'kafkajs';
 import { eventually } from '@shop/testing';
-import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database';
-import { createTopic, ping, pingDefinition, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures';
-import { OutboxRelay } from './outbox-relay';
-import { OutboxWriter } from './outbox-writer';
+import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
+import { createTopic, ping, pingDefinition, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { OutboxWriter } from './outbox-writer.js';
 
 const kafka = testKafka();
 const outbox = new OutboxWriter();
@@ -56,7 +56,7 @@ function assertOrderedPerKey(received: Sent[]): void {
 }
 
 function startRelayProcess(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'testing', 'relay-process.fixture.js')], {
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'testing', 'relay-process.fixture.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay } from './outbox-relay.js';
 
 /** Runs the app's outbox relay for as long as the app runs. */
 @Injectable()

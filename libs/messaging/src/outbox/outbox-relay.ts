@@ -3,8 +3,8 @@ import { metrics, type ObservableGauge, type ObservableResult } from '@opentelem
 import { runInTraceContext, type TraceCarrier } from '@shop/observability';
 import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { Client, Pool, type PoolClient } from 'pg';
-import { Wakeup } from '../wakeup';
-import { CLAIM_BATCH, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, FIRST_ROW_HELD_ELSEWHERE, MARK_PUBLISHED, OUTBOX_CHANNEL } from './outbox.sql';
+import { Wakeup } from '../wakeup.js';
+import { CLAIM_BATCH, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, FIRST_ROW_HELD_ELSEWHERE, MARK_PUBLISHED, OUTBOX_CHANNEL } from './outbox.sql.js';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type AnyMessageDefinition, type MessageOf, toKafkaRecord } from '@shop/contracts';
 import { captureTraceContext } from '@shop/observability';
-import type { SqlTransaction } from '../sql-transaction';
-import { OUTBOX_CHANNEL } from './outbox.sql';
+import type { SqlTransaction } from '../sql-transaction.js';
+import { OUTBOX_CHANNEL } from './outbox.sql.js';
 
 /**
  * Writes a message to the outbox inside the caller's transaction, so the message exists if and

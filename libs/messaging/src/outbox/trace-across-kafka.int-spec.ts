@@ -1,13 +1,13 @@
-import { finishedSpans } from '../testing/test-telemetry';
+import { finishedSpans } from '../testing/test-telemetry.js';
 import { SpanKind, trace, type SpanContext } from '@opentelemetry/api';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eventually } from '@shop/testing';
-import { MessageConsumer } from '../consumer/message-consumer';
-import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database';
-import { createTopic, ping, pingDefinition, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures';
-import { OutboxRelay } from './outbox-relay';
-import { OutboxWriter } from './outbox-writer';
+import { MessageConsumer } from '../consumer/message-consumer.js';
+import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
+import { createTopic, ping, pingDefinition, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { OutboxWriter } from './outbox-writer.js';
 
 type Ping = ReturnType<typeof ping>;
 const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,7 +1,7 @@
 // An outbox relay alone in a process, so a test can kill it with SIGKILL mid-batch, as a crash
 // or an OOM kill would. DATABASE_URL says which outbox; it prints "started" once it runs.
-import { OutboxRelay } from '../outbox/outbox-relay';
-import { testKafka } from './kafka-fixtures';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { testKafka } from './kafka-fixtures.js';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required');

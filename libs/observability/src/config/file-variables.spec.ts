@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { resolveFileVariables } from './load-config';
+import { resolveFileVariables } from './load-config.js';
 
 describe('X_FILE variables (Docker secrets)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'file-variables-'));

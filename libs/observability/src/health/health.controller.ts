@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { READINESS_PROBES, ReadinessProbe } from './readiness-probe';
-import { ShutdownSignal } from './shutdown-signal';
+import { READINESS_PROBES, ReadinessProbe } from './readiness-probe.js';
+import { ShutdownSignal } from './shutdown-signal.js';
 
 /** A dependency that does not answer within this time counts as down: readiness must answer fast. */
 const PROBE_TIMEOUT_MS = 2_000;

@@ -1,8 +1,8 @@
 import { DynamicModule, InjectionToken, Module, ModuleMetadata } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { HealthController } from './health.controller';
-import { READINESS_PROBES } from './readiness-probe';
-import { ShutdownSignal } from './shutdown-signal';
+import { HealthController } from './health.controller.js';
+import { READINESS_PROBES } from './readiness-probe.js';
+import { ShutdownSignal } from './shutdown-signal.js';
 
 export interface HealthModuleOptions {
   /** Modules that export the probes. */

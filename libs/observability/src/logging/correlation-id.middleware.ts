@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CorrelationContext, validCorrelationId } from './correlation-context';
+import { CorrelationContext, validCorrelationId } from './correlation-context.js';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 

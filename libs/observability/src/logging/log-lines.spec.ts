@@ -1,10 +1,10 @@
-import '../testing/test-telemetry';
+import '../testing/test-telemetry.js';
 import { Body, Controller, Get, Logger, Post } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eventually, startProbeApp, type ProbeApp } from '../testing/probe-app';
-import { CorrelationContext } from './correlation-context';
+import { eventually, startProbeApp, type ProbeApp } from '../testing/probe-app.js';
+import { CorrelationContext } from './correlation-context.js';
 
 @Controller()
 class ProbeController {

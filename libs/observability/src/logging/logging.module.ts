@@ -1,8 +1,8 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { CorrelationIdMiddleware } from './correlation-id.middleware';
-import { traceLogFields } from './trace-log-fields';
+import { CorrelationIdMiddleware } from './correlation-id.middleware.js';
+import { traceLogFields } from './trace-log-fields.js';
 
 export interface LoggingOptions {
   service: string;

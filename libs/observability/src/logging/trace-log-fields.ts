@@ -1,5 +1,5 @@
 import { isSpanContextValid, trace } from '@opentelemetry/api';
-import { CorrelationContext } from './correlation-context';
+import { CorrelationContext } from './correlation-context.js';
 
 export interface TraceLogFields {
   trace_id?: string;

@@ -1,8 +1,8 @@
-import '../testing/test-telemetry';
+import '../testing/test-telemetry.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { prometheusText, samplesOf } from '../testing/prometheus-text';
-import { defineCounter, OTHER_LABEL_VALUE } from './bounded-counter';
+import { prometheusText, samplesOf } from '../testing/prometheus-text.js';
+import { defineCounter, OTHER_LABEL_VALUE } from './bounded-counter.js';
 
 describe('defineCounter', () => {
   const orders = defineCounter('spec_orders', { outcome: ['CONFIRMED', 'REJECTED', 'CANCELLED'] }, 'Orders by final outcome.');

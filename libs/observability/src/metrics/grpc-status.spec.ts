@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { grpcStatusOf } from './grpc-status';
+import { grpcStatusOf } from './grpc-status.js';
 
 describe('grpcStatusOf', () => {
   it('names the numeric gRPC code an error carries', () => {

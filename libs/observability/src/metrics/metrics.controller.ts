@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { activeTelemetry } from '../telemetry/active-telemetry';
+import { activeTelemetry } from '../telemetry/active-telemetry.js';
 
 /** `GET /metrics`: every meter of the process in Prometheus text format, on the app's own port. */
 @Controller('metrics')

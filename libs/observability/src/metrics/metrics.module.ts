@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { MetricsController } from './metrics.controller';
-import { RpcMetricsInterceptor } from './rpc-metrics.interceptor';
+import { MetricsController } from './metrics.controller.js';
+import { RpcMetricsInterceptor } from './rpc-metrics.interceptor.js';
 
 /**
  * `GET /metrics`, and RED metrics for every gRPC handler. runService imports it into every app.

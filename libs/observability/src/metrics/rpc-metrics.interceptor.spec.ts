@@ -1,4 +1,4 @@
-import { finishedSpans } from '../testing/test-telemetry';
+import { finishedSpans } from '../testing/test-telemetry.js';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { Controller } from '@nestjs/common';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { eventually, startProbeApp, type ProbeApp } from '../testing/probe-app';
+import { eventually, startProbeApp, type ProbeApp } from '../testing/probe-app.js';
 
 const PROTO = `
 syntax = "proto3";

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { metrics, type Histogram } from '@opentelemetry/api';
 import { performance } from 'node:perf_hooks';
 import { Observable, tap } from 'rxjs';
-import { grpcStatusOf, type GrpcStatusName } from './grpc-status';
+import { grpcStatusOf, type GrpcStatusName } from './grpc-status.js';
 
 /** Same buckets as the HTTP server histogram, so both can share a dashboard. */
 const DURATION_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];

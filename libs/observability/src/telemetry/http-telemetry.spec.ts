@@ -1,11 +1,11 @@
-import { finishedSpans } from '../testing/test-telemetry';
+import { finishedSpans } from '../testing/test-telemetry.js';
 import { Controller, Get, Logger, Param } from '@nestjs/common';
 import { SpanKind } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eventually, startProbeApp, type ProbeApp } from '../testing/probe-app';
-import { UNMATCHED_ROUTE } from './http-route-label';
+import { eventually, startProbeApp, type ProbeApp } from '../testing/probe-app.js';
+import { UNMATCHED_ROUTE } from './http-route-label.js';
 
 @Controller('items')
 class ItemsController {

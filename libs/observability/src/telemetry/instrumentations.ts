@@ -5,11 +5,10 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
-import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { PrismaInstrumentation } from '@prisma/instrumentation';
 import type { IncomingMessage } from 'node:http';
-import { labelUnmatchedRoute } from './http-route-label';
+import { labelUnmatchedRoute } from './http-route-label.js';
 
 /** Paths polled every few seconds by orchestrators and Prometheus: no span, no RED sample. */
 const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;
@@ -26,7 +25,6 @@ export function instrumentations(): Instrumentation[] {
     }),
     // Finds the route template (`/orders/:id`) that labels the HTTP metrics and names the span.
     new ExpressInstrumentation(),
-    new NestInstrumentation(),
     new GrpcInstrumentation(),
     new KafkaJsInstrumentation(),
     // Statement text only, never parameter values: those can be e-mail addresses or tokens.

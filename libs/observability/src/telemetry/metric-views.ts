@@ -1,4 +1,4 @@
-import type { metrics } from '@opentelemetry/sdk-node';
+import type { ViewOptions } from '@opentelemetry/sdk-metrics';
 
 /**
  * Duration histograms whose Prometheus names should end in their unit. The Prometheus exporter
@@ -15,6 +15,6 @@ const SECONDS_HISTOGRAMS = [
   'messaging.process.duration',
 ];
 
-export function metricViews(): metrics.ViewOptions[] {
+export function metricViews(): ViewOptions[] {
   return SECONDS_HISTOGRAMS.map((instrumentName) => ({ instrumentName, name: `${instrumentName}_seconds` }));
 }

@@ -1,15 +1,17 @@
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import type { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { metrics, NodeSDK, resources } from '@opentelemetry/sdk-node';
+import { envDetector, resourceFromAttributes } from '@opentelemetry/resources';
+import { type IMetricReader, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { hostname } from 'node:os';
-import { instrumentations } from './instrumentations';
-import { metricViews } from './metric-views';
-import { traceSampler } from './root-span-sampler';
-import { spanFileProcessor } from './span-file-exporter';
-import type { TelemetryConfig } from './telemetry-config';
+import { instrumentations } from './instrumentations.js';
+import { metricViews } from './metric-views.js';
+import { traceSampler } from './root-span-sampler.js';
+import { spanFileProcessor } from './span-file-exporter.js';
+import type { TelemetryConfig } from './telemetry-config.js';
 
 export interface NodeSdkParts {
   serviceName: string;
@@ -27,12 +29,12 @@ const ATTR_HOST_NAME = 'host.name';
 
 export function buildNodeSdk(parts: NodeSdkParts): NodeSDK {
   const endpoint = parts.config.OTEL_EXPORTER_OTLP_ENDPOINT;
-  const metricReaders: metrics.IMetricReader[] = [parts.prometheus];
+  const metricReaders: IMetricReader[] = [parts.prometheus];
   if (endpoint) {
-    metricReaders.push(new metrics.PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter({ url: `${endpoint}/v1/metrics` }) }));
+    metricReaders.push(new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter({ url: `${endpoint}/v1/metrics` }) }));
   }
   return new NodeSDK({
-    resource: resources.resourceFromAttributes({
+    resource: resourceFromAttributes({
       [ATTR_SERVICE_NAME]: parts.serviceName,
       [ATTR_SERVICE_VERSION]: parts.serviceVersion,
       [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: parts.config.NODE_ENV,
@@ -40,7 +42,7 @@ export function buildNodeSdk(parts: NodeSdkParts): NodeSDK {
     }),
     // OTEL_RESOURCE_ATTRIBUTES only: the default process and host detectors put the command line
     // and pid on every scrape's target_info, and the host detector settles asynchronously.
-    resourceDetectors: [resources.envDetector],
+    resourceDetectors: [envDetector],
     instrumentations: instrumentations(),
     sampler: traceSampler(),
     spanProcessors: parts.spanProcessors ?? exportingSpanProcessors(parts.config),

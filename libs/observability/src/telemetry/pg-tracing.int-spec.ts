@@ -1,11 +1,11 @@
-import { finishedSpans } from '../testing/test-telemetry';
+import { finishedSpans } from '../testing/test-telemetry.js';
 import { Controller, Get } from '@nestjs/common';
 import { SpanKind } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
-import { eventually, startProbeApp, type ProbeApp } from '../testing/probe-app';
+import { eventually, startProbeApp, type ProbeApp } from '../testing/probe-app.js';
 
 // The native stack's PostgreSQL: trust auth on loopback for the superuser.
 const postgres = { host: '127.0.0.1', port: Number(process.env.PG_PORT ?? 5432), user: process.env.PG_ADMIN_USER ?? 'postgres', database: 'postgres' };

@@ -2,7 +2,7 @@ import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemet
 import { SamplingDecision } from '@opentelemetry/sdk-trace';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { traceSampler } from './root-span-sampler';
+import { traceSampler } from './root-span-sampler.js';
 
 const sampler = traceSampler();
 const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';

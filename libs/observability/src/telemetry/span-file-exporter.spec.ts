@@ -1,5 +1,5 @@
 import { diag, DiagLogLevel, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type DiagLogger } from '@opentelemetry/api';
-import { resources } from '@opentelemetry/sdk-node';
+import { resourceFromAttributes } from '@opentelemetry/resources';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -8,14 +8,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { spanFileProcessor } from './span-file-exporter';
-import { readTraceFile } from './trace-file-reader';
+import { spanFileProcessor } from './span-file-exporter.js';
+import { readTraceFile } from './trace-file-reader.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'span-file-exporter-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 
 function providerWritingTo(path: string): TracerProvider {
-  return new TracerProvider({ resource: resources.resourceFromAttributes({ 'service.name': 'file-spec' }), spanProcessors: [spanFileProcessor(path)] });
+  return new TracerProvider({ resource: resourceFromAttributes({ 'service.name': 'file-spec' }), spanProcessors: [spanFileProcessor(path)] });
 }
 
 /** Records the SDK's own warnings, as jsonDiagLogger would print them. */
@@ -99,7 +99,7 @@ describe('SpanFileExporter', () => {
 });
 
 describe('startTelemetry with OTEL_TRACES_FILE', () => {
-  const fixture = join(__dirname, '..', 'testing', 'export-one-span.fixture.js');
+  const fixture = join(import.meta.dirname, '..', 'testing', 'export-one-span.fixture.js');
 
   async function runFixture(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const child = spawn(process.execPath, [fixture], { env: { PATH: process.env.PATH, ...env } });

@@ -3,7 +3,7 @@ import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { BatchSpanProcessor, type ReadableSpan, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { toExportedSpan } from './exported-span';
+import { toExportedSpan } from './exported-span.js';
 
 /**
  * Appends finished spans to a file, one JSON line each (OTEL_TRACES_FILE). The OpenTelemetry JS

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 
-const fixture = join(__dirname, '..', 'testing', 'export-one-span.fixture.js');
+const fixture = join(import.meta.dirname, '..', 'testing', 'export-one-span.fixture.js');
 
 interface Received {
   path: string;

@@ -1,11 +1,12 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
-import { loadConfig } from '../config/load-config';
-import { activeTelemetry, setActiveTelemetry, type RunningTelemetry } from './active-telemetry';
-import { jsonDiagLogger } from './json-diag-logger';
-import { buildNodeSdk } from './node-sdk';
-import { telemetryConfigSchema } from './telemetry-config';
+import { loadConfig } from '../config/load-config.js';
+import { activeTelemetry, setActiveTelemetry, type RunningTelemetry } from './active-telemetry.js';
+import { jsonDiagLogger } from './json-diag-logger.js';
+import { hookModuleLoading } from './module-hooks.js';
+import { buildNodeSdk } from './node-sdk.js';
+import { telemetryConfigSchema } from './telemetry-config.js';
 
 export interface TelemetryOptions {
   serviceName: string;
@@ -17,8 +18,9 @@ export interface TelemetryOptions {
 
 /**
  * Starts OpenTelemetry (traces, metrics, context propagation) for this process. Must run before
- * http, express, pg, kafkajs, ioredis, mongodb or grpc are first required, since instrumentations
- * patch modules as they load: each app's `telemetry.ts` is the first import of its `main.ts`.
+ * http, express, pg, kafkajs, ioredis, mongodb or grpc are first imported, since instrumentations
+ * patch modules as they load: each app's `telemetry.ts` is the first import of its `main.ts`, which
+ * imports the app itself only after it.
  * Calling it again returns the telemetry already running.
  */
 export function startTelemetry(options: TelemetryOptions): RunningTelemetry {
@@ -31,6 +33,7 @@ export function startTelemetry(options: TelemetryOptions): RunningTelemetry {
     return disabled;
   }
   diag.setLogger(jsonDiagLogger(options.serviceName), DiagLogLevel.WARN);
+  hookModuleLoading();
   // Served by the app's own HTTP server at GET /metrics (MetricsModule), not on a port of its own.
   const prometheus = new PrometheusExporter({ preventServerStart: true });
   const sdk = buildNodeSdk({ ...options, config, prometheus });

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { ExportedSpan } from './exported-span';
-import { readTraceFile, spansOfTrace } from './trace-file-reader';
+import type { ExportedSpan } from './exported-span.js';
+import { readTraceFile, spansOfTrace } from './trace-file-reader.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'trace-file-reader-'));
 after(() => rmSync(folder, { recursive: true, force: true }));

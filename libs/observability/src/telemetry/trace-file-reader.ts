@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { exportedSpanSchema, type ExportedSpan } from './exported-span';
+import { exportedSpanSchema, type ExportedSpan } from './exported-span.js';
 
 /**
  * Every span in the given OTEL_TRACES_FILE files (one per app), for tests and the demo. A file that

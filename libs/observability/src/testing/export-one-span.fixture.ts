@@ -1,7 +1,7 @@
 // Started by start-telemetry.spec in a process of its own: starts telemetry from the environment,
 // as an app does, ends one span, then stops telemetry within FLUSH_TIMEOUT_MS, reports, and exits
 // as runService does (an export still waiting on a stalled collector would keep the process up).
-import { startTelemetry, stopTelemetry } from '../telemetry';
+import { startTelemetry, stopTelemetry } from '../telemetry/index.js';
 import { trace } from '@opentelemetry/api';
 
 startTelemetry({ serviceName: 'export-fixture', serviceVersion: '1.2.3' });

@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LoggingModule } from '../logging/logging.module';
-import { MetricsModule } from '../metrics/metrics.module';
+import { LoggingModule } from '../logging/logging.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 
 export type LogLine = Record<string, unknown> & { msg?: string };
 

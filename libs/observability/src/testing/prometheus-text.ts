@@ -1,5 +1,5 @@
 import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
-import { activeTelemetry } from '../telemetry/active-telemetry';
+import { activeTelemetry } from '../telemetry/active-telemetry.js';
 
 /** What `GET /metrics` would answer right now, without an HTTP server. */
 export async function prometheusText(): Promise<string> {

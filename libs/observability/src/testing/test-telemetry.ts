@@ -1,7 +1,7 @@
 // Imported first by a spec, before Nest, express, grpc or pg load, as an app's telemetry.ts is.
 // Spans go to memory instead of a collector; each spec file runs in its own process.
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
-import { startTelemetry } from '../telemetry/start-telemetry';
+import { startTelemetry } from '../telemetry/start-telemetry.js';
 
 export const finishedSpans = new InMemorySpanExporter();
 

@@ -1,9 +1,9 @@
-import { finishedSpans } from '../testing/test-telemetry';
+import { finishedSpans } from '../testing/test-telemetry.js';
 import { trace } from '@opentelemetry/api';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CorrelationContext } from '../logging/correlation-context';
-import { captureTraceContext, runInTraceContext, type TraceCarrier } from './trace-carrier';
+import { CorrelationContext } from '../logging/correlation-context.js';
+import { captureTraceContext, runInTraceContext, type TraceCarrier } from './trace-carrier.js';
 
 const tracer = trace.getTracer('trace-carrier-spec');
 

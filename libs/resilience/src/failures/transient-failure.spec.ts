@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrokenCircuitError, BulkheadRejectedError, TaskCancelledError } from 'cockatiel';
-import { domainError, grpcError } from '../testing/resilience.fixtures';
-import { DependencyTimeoutError } from './dependency-timeout.error';
-import { GrpcStatus } from './grpc-status';
-import { isTransientFailure } from './transient-failure';
+import { domainError, grpcError } from '../testing/resilience.fixtures.js';
+import { DependencyTimeoutError } from './dependency-timeout.error.js';
+import { GrpcStatus } from './grpc-status.js';
+import { isTransientFailure } from './transient-failure.js';
 
 function httpError(status: number, field: 'status' | 'statusCode' = 'status'): Error {
   return Object.assign(new Error(`HTTP ${status}`), { [field]: status });

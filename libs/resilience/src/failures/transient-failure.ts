@@ -1,6 +1,6 @@
 import { BrokenCircuitError, BulkheadRejectedError, TaskCancelledError } from 'cockatiel';
-import { DependencyTimeoutError } from './dependency-timeout.error';
-import { GrpcStatus } from './grpc-status';
+import { DependencyTimeoutError } from './dependency-timeout.error.js';
+import { GrpcStatus } from './grpc-status.js';
 
 /** Decides whether an error is a transient failure of the dependency (retry it, count it). */
 export type TransientFailureClassifier = (error: unknown) => boolean;

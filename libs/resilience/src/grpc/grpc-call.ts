@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
-import type { CallOptions } from '../policy/call-options';
-import type { ResiliencePolicy } from '../policy/resilience.policy';
+import type { CallOptions } from '../policy/call-options.js';
+import type { ResiliencePolicy } from '../policy/resilience.policy.js';
 
 /**
  * Runs one call of a NestJS gRPC client (`ClientGrpc.getService()` methods return an Observable)

@@ -1,5 +1,5 @@
 import { OnModuleDestroy } from '@nestjs/common';
-import { ResiliencePolicy } from '../policy/resilience.policy';
+import { ResiliencePolicy } from '../policy/resilience.policy.js';
 
 /** The app's policies by dependency name; inject it and call `get('inventory-grpc')`. */
 export class ResiliencePolicies implements OnModuleDestroy {

@@ -3,11 +3,11 @@ import { describe, it } from 'node:test';
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BrokenCircuitError } from 'cockatiel';
-import { GrpcStatus } from '../failures/grpc-status';
-import { grpcError } from '../testing/resilience.fixtures';
-import { ResiliencePolicies } from './resilience-policies';
-import { ResilienceModule, ResilienceModuleOptions } from './resilience.module';
-import { Resilient } from './resilient.decorator';
+import { GrpcStatus } from '../failures/grpc-status.js';
+import { grpcError } from '../testing/resilience.fixtures.js';
+import { ResiliencePolicies } from './resilience-policies.js';
+import { ResilienceModule, ResilienceModuleOptions } from './resilience.module.js';
+import { Resilient } from './resilient.decorator.js';
 
 const fastInventoryPolicy: ResilienceModuleOptions['policies'][string] = {
   retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 2 },

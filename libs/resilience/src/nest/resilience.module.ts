@@ -1,10 +1,10 @@
 import { DynamicModule, InjectionToken, Module, ModuleMetadata } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { TransientFailureClassifier } from '../failures/transient-failure';
-import { ResiliencePolicyInput } from '../options/resilience-policy.options';
-import { ResiliencePolicy } from '../policy/resilience.policy';
-import { ResiliencePolicies } from './resilience-policies';
-import { ResilientMethodsExplorer } from './resilient-methods.explorer';
+import { TransientFailureClassifier } from '../failures/transient-failure.js';
+import { ResiliencePolicyInput } from '../options/resilience-policy.options.js';
+import { ResiliencePolicy } from '../policy/resilience.policy.js';
+import { ResiliencePolicies } from './resilience-policies.js';
+import { ResilientMethodsExplorer } from './resilient-methods.explorer.js';
 
 export interface ResilienceModuleOptions {
   /** One entry per dependency, keyed by its name; omitted settings take the defaults. */

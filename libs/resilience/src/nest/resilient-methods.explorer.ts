@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ResiliencePolicies } from './resilience-policies';
-import { RESILIENT_METADATA, ResilientMetadata } from './resilient.decorator';
+import { ResiliencePolicies } from './resilience-policies.js';
+import { RESILIENT_METADATA, ResilientMetadata } from './resilient.decorator.js';
 
 type AsyncMethod = (...args: unknown[]) => Promise<unknown>;
 

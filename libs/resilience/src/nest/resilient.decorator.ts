@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { CallKind } from '../policy/call-options';
+import type { CallKind } from '../policy/call-options.js';
 
 export const RESILIENT_METADATA = 'shop:resilience:resilient';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseResiliencePolicyOptions } from './resilience-policy.options';
+import { parseResiliencePolicyOptions } from './resilience-policy.options.js';
 
 describe('resilience policy options', () => {
   it('fill in the defaults of the domain notes', () => {

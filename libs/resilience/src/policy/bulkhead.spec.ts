@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setImmediate } from 'node:timers/promises';
 import { BulkheadRejectedError } from 'cockatiel';
-import { Deferred, deferred, fastPolicy } from '../testing/resilience.fixtures';
-import { RetryEvent } from './resilience.policy';
+import { Deferred, deferred, fastPolicy } from '../testing/resilience.fixtures.js';
+import { RetryEvent } from './resilience.policy.js';
 
 describe('bulkhead', () => {
   it('runs maxConcurrent calls, queues maxQueued more and rejects the rest at once', async () => {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { BrokenCircuitError } from 'cockatiel';
-import { GrpcStatus } from '../failures/grpc-status';
-import { deferred, domainError, fastPolicy, grpcError, scriptedDependency } from '../testing/resilience.fixtures';
-import { CallOptions } from './call-options';
-import { ResiliencePolicy } from './resilience.policy';
+import { GrpcStatus } from '../failures/grpc-status.js';
+import { deferred, domainError, fastPolicy, grpcError, scriptedDependency } from '../testing/resilience.fixtures.js';
+import { CallOptions } from './call-options.js';
+import { ResiliencePolicy } from './resilience.policy.js';
 
 const write: CallOptions = { operation: 'write', idempotent: false };
 const read: CallOptions = { operation: 'read' };

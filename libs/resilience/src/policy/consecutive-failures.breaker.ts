@@ -9,8 +9,9 @@ interface BreakerCounters {
  * cockatiel's ConsecutiveBreaker plus a probation: cockatiel closes the circuit on the first
  * successful half-open probe (cockatiel issue #73 asks for a success threshold), and it also
  * closes it when the probe ends in an error that is not counted (a business error, a caller's
- * cancellation) without telling the breaker. Until `successesToClose` successes have been seen
- * since the circuit last opened, one transient failure re-opens it at once.
+ * cancellation), which SingleProbeCircuitBreaker does not let count as a success. Until
+ * `successesToClose` successes have been seen since the circuit last opened, one transient
+ * failure re-opens it at once.
  */
 export class ConsecutiveFailuresBreaker implements IBreaker {
   private counters: BreakerCounters = { consecutiveFailures: 0, successesStillNeeded: 0 };

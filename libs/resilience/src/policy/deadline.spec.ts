@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TaskCancelledError } from 'cockatiel';
-import { DependencyTimeoutError } from '../failures/dependency-timeout.error';
-import { GrpcStatus } from '../failures/grpc-status';
-import { fastPolicy, grpcError, hangingUntilAborted, scriptedDependency } from '../testing/resilience.fixtures';
+import { DependencyTimeoutError } from '../failures/dependency-timeout.error.js';
+import { GrpcStatus } from '../failures/grpc-status.js';
+import { fastPolicy, grpcError, hangingUntilAborted, scriptedDependency } from '../testing/resilience.fixtures.js';
 
 const unavailable = async (): Promise<string> => {
   throw grpcError(GrpcStatus.UNAVAILABLE);

@@ -14,9 +14,9 @@ import {
   status,
 } from '@grpc/grpc-js';
 import { BrokenCircuitError } from 'cockatiel';
-import { DependencyTimeoutError } from '../failures/dependency-timeout.error';
-import { RecordingLogger } from '../testing/resilience.fixtures';
-import { ResiliencePolicy } from './resilience.policy';
+import { DependencyTimeoutError } from '../failures/dependency-timeout.error.js';
+import { RecordingLogger } from '../testing/resilience.fixtures.js';
+import { ResiliencePolicy } from './resilience.policy.js';
 
 interface StockRequest {
   sku: string;

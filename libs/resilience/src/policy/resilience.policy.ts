@@ -20,14 +20,14 @@ import {
   timeout,
   wrap,
 } from 'cockatiel';
-import { DependencyTimeoutError } from '../failures/dependency-timeout.error';
-import { TransientFailureClassifier, isTransientFailure } from '../failures/transient-failure';
-import { ResiliencePolicyInput, ResiliencePolicyOptions, parseResiliencePolicyOptions } from '../options/resilience-policy.options';
-import { CallOutcome, ResilienceMetrics } from '../telemetry/resilience.metrics';
-import { CallOptions, isRetryable } from './call-options';
-import { CircuitStateName, circuitStateName } from './circuit-state';
-import { ConsecutiveFailuresBreaker } from './consecutive-failures.breaker';
-import { SingleProbeCircuitBreaker } from './single-probe.circuit-breaker';
+import { DependencyTimeoutError } from '../failures/dependency-timeout.error.js';
+import { TransientFailureClassifier, isTransientFailure } from '../failures/transient-failure.js';
+import { ResiliencePolicyInput, ResiliencePolicyOptions, parseResiliencePolicyOptions } from '../options/resilience-policy.options.js';
+import { CallOutcome, ResilienceMetrics } from '../telemetry/resilience.metrics.js';
+import { CallOptions, isRetryable } from './call-options.js';
+import { CircuitStateName, circuitStateName } from './circuit-state.js';
+import { ConsecutiveFailuresBreaker } from './consecutive-failures.breaker.js';
+import { SingleProbeCircuitBreaker } from './single-probe.circuit-breaker.js';
 
 /** What a policy needs from its surroundings; each has a sensible default. */
 export interface ResiliencePolicyCollaborators {
@@ -95,15 +95,16 @@ export class ResiliencePolicy {
       // A backoff sleep outliving the deadline must not hold a draining process open; when it ends
       // the bulkhead refuses to start an attempt whose deadline is gone.
     }).dangerouslyUnref();
+    const counting = new ConsecutiveFailuresBreaker(options.circuitBreaker.failureThreshold, options.circuitBreaker.successesToClose);
     this.breaker = circuitBreaker(handleWhen(isTransient), {
       halfOpenAfter: new ExponentialBackoff({
         initialDelay: options.circuitBreaker.openDurationMs,
         maxDelay: options.circuitBreaker.maxOpenDurationMs,
         generator: noJitterGenerator,
       }),
-      breaker: new ConsecutiveFailuresBreaker(options.circuitBreaker.failureThreshold, options.circuitBreaker.successesToClose),
+      breaker: counting,
     });
-    const probeLimitedBreaker = new SingleProbeCircuitBreaker(this.breaker);
+    const probeLimitedBreaker = new SingleProbeCircuitBreaker(this.breaker, counting);
     const bulkheadPolicy = bulkhead(options.bulkhead.maxConcurrent, options.bulkhead.maxQueued);
     this.retryingPipeline = wrap(deadline, this.retry, probeLimitedBreaker, bulkheadPolicy);
     this.singleAttemptPipeline = wrap(deadline, probeLimitedBreaker, bulkheadPolicy);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrokenCircuitError } from 'cockatiel';
-import { GrpcStatus } from '../failures/grpc-status';
-import { fastPolicy, grpcError, scriptedDependency } from '../testing/resilience.fixtures';
-import { RetryEvent } from './resilience.policy';
+import { GrpcStatus } from '../failures/grpc-status.js';
+import { fastPolicy, grpcError, scriptedDependency } from '../testing/resilience.fixtures.js';
+import { RetryEvent } from './resilience.policy.js';
 
 const failWith = (status: GrpcStatus) => async (): Promise<string> => {
   throw grpcError(status);

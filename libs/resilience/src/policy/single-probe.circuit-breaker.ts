@@ -2,6 +2,7 @@ import {
   BrokenCircuitError,
   CircuitBreakerPolicy,
   CircuitState,
+  IBreaker,
   IDefaultPolicyContext,
   IPolicy,
   TaskCancelledError,
@@ -19,7 +20,10 @@ export class SingleProbeCircuitBreaker implements IPolicy {
   readonly onSuccess: IPolicy['onSuccess'];
   readonly onFailure: IPolicy['onFailure'];
 
-  constructor(private readonly breaker: CircuitBreakerPolicy) {
+  constructor(
+    private readonly breaker: CircuitBreakerPolicy,
+    private readonly counting: IBreaker,
+  ) {
     this.onSuccess = breaker.onSuccess;
     this.onFailure = breaker.onFailure;
   }
@@ -31,6 +35,23 @@ export class SingleProbeCircuitBreaker implements IPolicy {
     if (this.breaker.state === CircuitState.HalfOpen) {
       throw new BrokenCircuitError('Execution prevented because the circuit breaker is half-open and its probe is in flight');
     }
-    return this.breaker.execute(fn, signal);
+    if (this.breaker.state !== CircuitState.Open) return this.breaker.execute(fn, signal);
+    // This call may become the half-open probe. cockatiel closes the circuit when a probe ends in
+    // an error it does not count (a business error, a cancellation) and, since version 4, reports
+    // that to the breaker as a success: the dependency has not proven itself, so the breaker's
+    // probation is put back as it was.
+    const countersBefore = this.counting.state;
+    try {
+      return await this.breaker.execute(fn, signal);
+    } catch (error) {
+      const wasTheProbe = !(error instanceof BrokenCircuitError);
+      if (wasTheProbe && this.isClosed()) this.counting.state = countersBefore;
+      throw error;
+    }
+  }
+
+  // A method, not an inline check: TypeScript would keep the state narrowed to Open across the await.
+  private isClosed(): boolean {
+    return this.breaker.state === CircuitState.Closed;
   }
 }

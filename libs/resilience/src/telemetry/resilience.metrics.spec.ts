@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { DataPoint, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
-import { GrpcStatus } from '../failures/grpc-status';
-import { RecordingLogger, deferred, fastPolicy, grpcError, hangingUntilAborted } from '../testing/resilience.fixtures';
-import { ResiliencePolicy } from '../policy/resilience.policy';
-import { CALLS_METRIC, CIRCUIT_STATE_METRIC } from './resilience.metrics';
+import { GrpcStatus } from '../failures/grpc-status.js';
+import { RecordingLogger, deferred, fastPolicy, grpcError, hangingUntilAborted } from '../testing/resilience.fixtures.js';
+import { ResiliencePolicy } from '../policy/resilience.policy.js';
+import { CALLS_METRIC, CIRCUIT_STATE_METRIC } from './resilience.metrics.js';
 
 /** Collects on demand, as a Prometheus scrape would. */
 class OnDemandMetricReader extends MetricReader {

@@ -1,5 +1,5 @@
 import { Attributes, Counter, Meter, ObservableGauge, ObservableResult } from '@opentelemetry/api';
-import type { CircuitStateName } from '../policy/circuit-state';
+import type { CircuitStateName } from '../policy/circuit-state.js';
 
 /** How one call through a policy ended; a closed set, so the metric's cardinality stays bounded. */
 export type CallOutcome = 'success' | 'failure' | 'timeout' | 'rejected_open' | 'rejected_bulkhead' | 'cancelled';

@@ -1,8 +1,8 @@
 // Shared by the specs only (not exported from the package): small timings so the tests assert
 // behaviour in tens of milliseconds, and loggers that record instead of print.
-import { GrpcStatus } from '../failures/grpc-status';
-import { ResiliencePolicyInput } from '../options/resilience-policy.options';
-import { ResiliencePolicy, ResiliencePolicyCollaborators } from '../policy/resilience.policy';
+import { GrpcStatus } from '../failures/grpc-status.js';
+import { ResiliencePolicyInput } from '../options/resilience-policy.options.js';
+import { ResiliencePolicy, ResiliencePolicyCollaborators } from '../policy/resilience.policy.js';
 
 export type PolicyOverrides = Partial<Omit<ResiliencePolicyInput, 'name'>>;
 

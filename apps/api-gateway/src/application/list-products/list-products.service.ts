@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InventoryGrpcClient } from '../../infrastructure/grpc/inventory.grpc-client';
-import { LastGoodProductsStore } from '../../infrastructure/redis/last-good-products.store';
-import { isDependencyOutage } from '../dependency-outage';
-import { GatewayError, GatewayErrorCode } from '../gateway-error';
-import type { CatalogProduct } from './catalog-product';
+import { InventoryGrpcClient } from '../../infrastructure/grpc/inventory.grpc-client.js';
+import { LastGoodProductsStore } from '../../infrastructure/redis/last-good-products.store.js';
+import { isDependencyOutage } from '../dependency-outage.js';
+import { GatewayError, GatewayErrorCode } from '../gateway-error.js';
+import type { CatalogProduct } from './catalog-product.js';
 
 export interface ProductList {
   products: CatalogProduct[];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideIdempotency } from './idempotency-decision';
+import { decideIdempotency } from './idempotency-decision.js';
 
 const body = 'a'.repeat(64);
 const otherBody = 'b'.repeat(64);

@@ -1,4 +1,4 @@
-import type { IdempotencyRecord } from './idempotency-record';
+import type { IdempotencyRecord } from './idempotency-record.js';
 
 export type IdempotencyDecision =
   /** First use of the key: this request holds the claim and places the order. */

@@ -4,11 +4,11 @@ import { RedisConnection } from '@shop/redis';
 import { GrpcStatus } from '@shop/resilience';
 import { randomUUID } from 'node:crypto';
 import type { orderV1 } from '@shop/contracts';
-import { IdempotencyStore } from '../../infrastructure/redis/idempotency.store';
-import { RedisKeys } from '../../infrastructure/redis/redis-keys';
-import { LOCAL_REDIS_URL } from '../../testing/gateway.fixture';
-import { GatewayError } from '../gateway-error';
-import { type OrderPlacement, PlaceOrderService } from './place-order.service';
+import { IdempotencyStore } from '../../infrastructure/redis/idempotency.store.js';
+import { RedisKeys } from '../../infrastructure/redis/redis-keys.js';
+import { LOCAL_REDIS_URL } from '../../testing/gateway.fixture.js';
+import { GatewayError } from '../gateway-error.js';
+import { type OrderPlacement, PlaceOrderService } from './place-order.service.js';
 
 /**
  * The order service as the gateway sees it: one order per (user, idempotency key), answering

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OrderGrpcClient } from '../../infrastructure/grpc/order.grpc-client';
-import { IdempotencyStore } from '../../infrastructure/redis/idempotency.store';
-import { GatewayError, GatewayErrorCode } from '../gateway-error';
-import { decideIdempotency } from './idempotency-decision';
-import type { PlaceOrderCommand, PlacedOrder } from './place-order.command';
-import { refusedBeforePlacing } from './refused-before-placing';
-import { fingerprintOf } from './request-fingerprint';
+import { OrderGrpcClient } from '../../infrastructure/grpc/order.grpc-client.js';
+import { IdempotencyStore } from '../../infrastructure/redis/idempotency.store.js';
+import { GatewayError, GatewayErrorCode } from '../gateway-error.js';
+import { decideIdempotency } from './idempotency-decision.js';
+import type { PlaceOrderCommand, PlacedOrder } from './place-order.command.js';
+import { refusedBeforePlacing } from './refused-before-placing.js';
+import { fingerprintOf } from './request-fingerprint.js';
 
 export type OrderPlacement = Pick<OrderGrpcClient, 'placeOrder'>;
 export type IdempotencyKeys = Pick<IdempotencyStore, 'claim' | 'complete' | 'release'>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrokenCircuitError, DependencyTimeoutError, GrpcStatus } from '@shop/resilience';
-import { refusedBeforePlacing } from './refused-before-placing';
+import { refusedBeforePlacing } from './refused-before-placing.js';
 
 const grpcError = (code: GrpcStatus) => Object.assign(new Error(GrpcStatus[code]), { code, details: GrpcStatus[code] });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fingerprintOf } from './request-fingerprint';
+import { fingerprintOf } from './request-fingerprint.js';
 
 const body = { items: [{ sku: 'SKU-1', quantity: 2 }, { sku: 'SKU-2', quantity: 1 }], paymentToken: 'pm_card_ok' };
 

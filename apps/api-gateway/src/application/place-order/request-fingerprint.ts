@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { OrderRequestBody } from './place-order.command';
+import type { OrderRequestBody } from './place-order.command.js';
 
 /**
  * sha256 of the body in a canonical form: fixed key order, and items sorted by SKU (each SKU occurs

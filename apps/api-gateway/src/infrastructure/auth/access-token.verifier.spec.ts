@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { JwtService } from '@nestjs/jwt';
 import { JWT_AUDIENCE, JWT_ISSUER } from '@shop/contracts';
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../../config';
-import { generateSigningKeys, signAccessToken } from '../../testing/access-tokens.fixture';
-import { AccessTokenVerifier, bearerTokenOf } from './access-token.verifier';
+import type { Config } from '../../config.js';
+import { generateSigningKeys, signAccessToken } from '../../testing/access-tokens.fixture.js';
+import { AccessTokenVerifier, bearerTokenOf } from './access-token.verifier.js';
 
 const keys = generateSigningKeys();
 const verifier = new AccessTokenVerifier(new JwtService(), { JWT_PUBLIC_KEY: keys.publicKey } as Config);

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { JWT_AUDIENCE, JWT_ISSUER } from '@shop/contracts';
 import { z } from 'zod';
-import type { Config } from '../../config';
+import type { Config } from '../../config.js';
 
 /** What the gateway needs from an access token; `exp` is required because jsonwebtoken does not require it. */
 const accessTokenClaimsSchema = z.object({

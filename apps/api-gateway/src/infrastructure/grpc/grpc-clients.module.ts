@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
-import type { Config } from '../../config';
-import { type Downstream, GRPC_CLIENT_TOKENS } from './grpc-client-tokens';
-import { InventoryGrpcClient } from './inventory.grpc-client';
-import { NotificationGrpcClient } from './notification.grpc-client';
-import { OrderGrpcClient } from './order.grpc-client';
-import { UserGrpcClient } from './user.grpc-client';
+import type { Config } from '../../config.js';
+import { type Downstream, GRPC_CLIENT_TOKENS } from './grpc-client-tokens.js';
+import { InventoryGrpcClient } from './inventory.grpc-client.js';
+import { NotificationGrpcClient } from './notification.grpc-client.js';
+import { OrderGrpcClient } from './order.grpc-client.js';
+import { UserGrpcClient } from './user.grpc-client.js';
 
 function grpcClient(service: Downstream, urlOf: (config: Config) => string) {
   return {

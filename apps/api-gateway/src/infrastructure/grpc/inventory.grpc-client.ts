@@ -2,8 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { inventoryV1 } from '@shop/contracts';
 import { ResiliencePolicies, callGrpc } from '@shop/resilience';
-import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens';
-import { DOWNSTREAM_POLICY } from './resilience-policies.config';
+import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens.js';
+import { DOWNSTREAM_POLICY } from './resilience-policies.config.js';
 
 /** inventory-service: the catalog. */
 @Injectable()

@@ -2,8 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { notificationV1 } from '@shop/contracts';
 import { ResiliencePolicies, callGrpc } from '@shop/resilience';
-import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens';
-import { DOWNSTREAM_POLICY } from './resilience-policies.config';
+import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens.js';
+import { DOWNSTREAM_POLICY } from './resilience-policies.config.js';
 
 /** notification-service: what customers were told about their orders. */
 @Injectable()

@@ -1,6 +1,6 @@
 import type { ResilienceModuleOptions } from '@shop/resilience';
-import type { Config } from '../../config';
-import type { Downstream } from './grpc-client-tokens';
+import type { Config } from '../../config.js';
+import type { Downstream } from './grpc-client-tokens.js';
 
 /** One resilience policy per downstream gRPC service; the names are what the clients ask for. */
 export const DOWNSTREAM_POLICY: Record<Downstream, string> = {

@@ -2,9 +2,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { userV1 } from '@shop/contracts';
 import { ResiliencePolicies, callGrpc } from '@shop/resilience';
-import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens';
-import { requiredField } from './required-field';
-import { DOWNSTREAM_POLICY } from './resilience-policies.config';
+import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens.js';
+import { requiredField } from './required-field.js';
+import { DOWNSTREAM_POLICY } from './resilience-policies.config.js';
 
 /** user-service: accounts and tokens. */
 @Injectable()

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RedisConnection } from '@shop/redis';
 import { randomUUID } from 'node:crypto';
-import { LOCAL_REDIS_URL } from '../../testing/gateway.fixture';
-import { IDEMPOTENCY_TTL_SECONDS, IdempotencyStore } from './idempotency.store';
-import { RedisKeys } from './redis-keys';
+import { LOCAL_REDIS_URL } from '../../testing/gateway.fixture.js';
+import { IDEMPOTENCY_TTL_SECONDS, IdempotencyStore } from './idempotency.store.js';
+import { RedisKeys } from './redis-keys.js';
 
 describe('the idempotency store in Redis', () => {
   const prefix = `idempotency-store-test-${randomUUID()}:`;

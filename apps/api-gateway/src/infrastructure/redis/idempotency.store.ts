@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RedisConnection } from '@shop/redis';
 import { z } from 'zod';
-import type { IdempotencyClaim, IdempotencyRecord } from '../../application/place-order/idempotency-record';
-import { RedisKeys } from './redis-keys';
+import type { IdempotencyClaim, IdempotencyRecord } from '../../application/place-order/idempotency-record.js';
+import { RedisKeys } from './redis-keys.js';
 
 /** How long a key is remembered, as clients of payment APIs expect. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

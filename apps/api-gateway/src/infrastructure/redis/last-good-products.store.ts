@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RedisConnection } from '@shop/redis';
 import { z } from 'zod';
-import { type CatalogProduct, catalogProductSchema } from '../../application/list-products/catalog-product';
-import { RedisKeys } from './redis-keys';
+import { type CatalogProduct, catalogProductSchema } from '../../application/list-products/catalog-product.js';
+import { RedisKeys } from './redis-keys.js';
 
 const storedProductsSchema = z.array(catalogProductSchema);
 

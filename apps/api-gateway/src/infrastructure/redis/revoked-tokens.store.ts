@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RedisConnection } from '@shop/redis';
-import { RedisKeys } from './redis-keys';
+import { RedisKeys } from './redis-keys.js';
 
 /** The log-out denylist user-service keeps: a token id is on it until the token would have expired. */
 @Injectable()

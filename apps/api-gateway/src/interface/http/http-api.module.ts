@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ApplicationModule } from '../../application/application.module';
-import { InfrastructureModule } from '../../infrastructure/infrastructure.module';
-import { AuthController } from './auth/auth.controller';
-import { AccessTokenGuard } from './guards/access-token.guard';
-import { NotificationsController } from './notifications/notifications.controller';
-import { OrdersController } from './orders/orders.controller';
-import { ProductsController } from './products/products.controller';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ApplicationModule } from '../../application/application.module.js';
+import { InfrastructureModule } from '../../infrastructure/infrastructure.module.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AccessTokenGuard } from './guards/access-token.guard.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { OrdersController } from './orders/orders.controller.js';
+import { ProductsController } from './products/products.controller.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
 /** The public REST API, mounted under API_BASE_PATH by the app module. */
 @Module({

@@ -9,7 +9,7 @@ import {
   notificationTypeName,
   orderStatusName,
   sagaStepStatusName,
-} from './proto-enums';
+} from './proto-enums.js';
 
 const { OrderStatus, SagaStepStatus } = orderV1;
 const { NotificationType, NotificationChannel, NotificationStatus } = notificationV1;

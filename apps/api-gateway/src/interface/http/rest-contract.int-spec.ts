@@ -1,12 +1,12 @@
 // Telemetry first, as in main.ts, so requests have a trace whose id the gateway can hand back.
-import '../../testing/test-telemetry';
+import '../../testing/test-telemetry.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { notificationV1, orderV1, revokedTokenKey } from '@shop/contracts';
 import { GrpcStatus } from '@shop/resilience';
 import { randomUUID } from 'node:crypto';
-import { type KeyPair, generateSigningKeys, signAccessToken } from '../../testing/access-tokens.fixture';
-import { type FakeStack, startFakeStack } from '../../testing/fake-stack.fixture';
+import { type KeyPair, generateSigningKeys, signAccessToken } from '../../testing/access-tokens.fixture.js';
+import { type FakeStack, startFakeStack } from '../../testing/fake-stack.fixture.js';
 
 // The REST contract of issue 4, checked in-process against stand-ins of the four services; the
 // end-to-end suite (apps/system-e2e/src/api) checks the same contract on the running stack.

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CommitReservationCommand, PayloadOf, ReservationCommittedReply } from '@shop/contracts';
-import type { InventoryError } from '../../domain/inventory-error';
-import { decideCommit } from '../../domain/reservation';
-import { ReservationRepository } from '../../infrastructure/reservation.repository';
-import { StockTransactions } from '../../infrastructure/stock-transactions';
-import type { StockTransaction } from '../stock-transaction';
+import type { InventoryError } from '../../domain/inventory-error.js';
+import { decideCommit } from '../../domain/reservation.js';
+import { ReservationRepository } from '../../infrastructure/reservation.repository.js';
+import { StockTransactions } from '../../infrastructure/stock-transactions.js';
+import type { StockTransaction } from '../stock-transaction.js';
 
 type CommitReservationPayload = PayloadOf<typeof CommitReservationCommand>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Product } from '../../domain/product';
-import { CatalogCache } from '../../infrastructure/cache/catalog-cache';
-import { ProductRepository } from '../../infrastructure/product.repository';
+import type { Product } from '../../domain/product.js';
+import { CatalogCache } from '../../infrastructure/cache/catalog-cache.js';
+import { ProductRepository } from '../../infrastructure/product.repository.js';
 
 export interface ProductsBySku {
   /** In the order asked, each SKU once. */

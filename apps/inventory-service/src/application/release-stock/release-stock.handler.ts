@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { PayloadOf, ReleaseStockCommand, StockReleasedReply } from '@shop/contracts';
-import { decideRelease, type ReleaseDecision, type ReservationStatus } from '../../domain/reservation';
-import { ReservationRepository } from '../../infrastructure/reservation.repository';
-import { StockRepository } from '../../infrastructure/stock.repository';
-import { StockTransactions } from '../../infrastructure/stock-transactions';
-import type { StockTransaction } from '../stock-transaction';
+import { decideRelease, type ReleaseDecision, type ReservationStatus } from '../../domain/reservation.js';
+import { ReservationRepository } from '../../infrastructure/reservation.repository.js';
+import { StockRepository } from '../../infrastructure/stock.repository.js';
+import { StockTransactions } from '../../infrastructure/stock-transactions.js';
+import type { StockTransaction } from '../stock-transaction.js';
 
 type ReleaseStockPayload = PayloadOf<typeof ReleaseStockCommand>;
 

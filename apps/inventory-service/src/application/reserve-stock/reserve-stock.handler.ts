@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { PayloadOf, ReserveStockCommand, StockReservationFailedReply, StockReservedReply } from '@shop/contracts';
-import { answerForExistingReservation, type Reservation, type ReservationFailureReason } from '../../domain/reservation';
-import { planReservation, priceReservation, type ReservedLine } from '../../domain/reservation-plan';
-import { ReservationRepository } from '../../infrastructure/reservation.repository';
-import { StockRepository } from '../../infrastructure/stock.repository';
-import { StockTransactions } from '../../infrastructure/stock-transactions';
-import type { StockTransaction } from '../stock-transaction';
+import { answerForExistingReservation, type Reservation, type ReservationFailureReason } from '../../domain/reservation.js';
+import { planReservation, priceReservation, type ReservedLine } from '../../domain/reservation-plan.js';
+import { ReservationRepository } from '../../infrastructure/reservation.repository.js';
+import { StockRepository } from '../../infrastructure/stock.repository.js';
+import { StockTransactions } from '../../infrastructure/stock-transactions.js';
+import type { StockTransaction } from '../stock-transaction.js';
 
 type ReserveStockPayload = PayloadOf<typeof ReserveStockCommand>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Product } from '../../domain/product';
-import { ProductRepository } from '../../infrastructure/product.repository';
-import { StockTransactions } from '../../infrastructure/stock-transactions';
+import type { Product } from '../../domain/product.js';
+import { ProductRepository } from '../../infrastructure/product.repository.js';
+import { StockTransactions } from '../../infrastructure/stock-transactions.js';
 
 @Injectable()
 export class SetProductStockHandler {

@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { defineCounter } from '@shop/observability';
 import { RedisConnection } from '@shop/redis';
-import type { Config } from '../../config';
-import type { Product } from '../../domain/product';
-import { TieredCache, type CacheLookupOutcome, type CacheOperation } from './tiered-cache';
+import type { Config } from '../../config.js';
+import type { Product } from '../../domain/product.js';
+import { TieredCache, type CacheLookupOutcome, type CacheOperation } from './tiered-cache.js';
 
 const lookups = defineCounter(
   'inventory_catalog_cache_lookups',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { jitteredTtlMs } from './jittered-ttl';
+import { jitteredTtlMs } from './jittered-ttl.js';
 
 const HOUR_MS = 3_600_000;
 

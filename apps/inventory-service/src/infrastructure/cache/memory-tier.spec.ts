@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryTier } from './memory-tier';
+import { MemoryTier } from './memory-tier.js';
 
 describe('MemoryTier', () => {
   it('forgets an entry once its time is up', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SingleFlight } from './single-flight';
+import { SingleFlight } from './single-flight.js';
 
 /** A loader that counts its calls and finishes only when told to. */
 function countingLoader<V>(value: V) {

@@ -1,7 +1,7 @@
-import type Redis from 'ioredis';
-import { jitteredTtlMs } from './jittered-ttl';
-import { MemoryTier } from './memory-tier';
-import { SingleFlight } from './single-flight';
+import type { Redis } from 'ioredis';
+import { jitteredTtlMs } from './jittered-ttl.js';
+import { MemoryTier } from './memory-tier.js';
+import { SingleFlight } from './single-flight.js';
 
 // Hand-written rather than taken from a library: the one candidate in node_modules, `cacheable`
 // (there for ESLint's file cache; no Redis store installed), has tiers and a coalescing getOrSet,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ProductRepository } from '../product.repository';
-import { StockTransactions } from '../stock-transactions';
-import { SEED_PRODUCTS } from './seed-products';
+import { ProductRepository } from '../product.repository.js';
+import { StockTransactions } from '../stock-transactions.js';
+import { SEED_PRODUCTS } from './seed-products.js';
 
 /** Fills an empty catalog on start; products that exist keep their stock and prices. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { CATALOG_CURRENCY, type Product } from '../../domain/product';
+import { CATALOG_CURRENCY, type Product } from '../../domain/product.js';
 
 /** Enough that demos and load tests never run out. */
 const PLENTY = 1_000_000;

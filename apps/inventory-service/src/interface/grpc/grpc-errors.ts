@@ -1,7 +1,7 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
 import type { z } from 'zod';
-import { InventoryError, InventoryErrorCode } from '../../domain/inventory-error';
+import { InventoryError, InventoryErrorCode } from '../../domain/inventory-error.js';
 
 /** The one place where the service's error codes become gRPC status codes. */
 const STATUS_OF: Record<InventoryErrorCode, GrpcStatus> = {

@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { toRpcError } from './grpc-errors';
+import { toRpcError } from './grpc-errors.js';
 
 /**
  * Bound to the gRPC controller, inside the global metrics interceptor, so the RPC metrics record

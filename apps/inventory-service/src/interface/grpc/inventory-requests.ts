@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATALOG_CURRENCY, SKU_FORMAT, SKU_MAX_LENGTH } from '../../domain/product';
+import { CATALOG_CURRENCY, SKU_FORMAT, SKU_MAX_LENGTH } from '../../domain/product.js';
 
 /** Postgres INTEGER, the column type of prices and stock. */
 const MAX_INT4 = 2_147_483_647;

@@ -8,14 +8,14 @@ import { Transport } from '@nestjs/microservices';
 import { grpcOptionsFor, type inventoryV1 } from '@shop/contracts';
 import { RedisConnection } from '@shop/redis';
 import { freePort } from '@shop/testing';
-import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler';
-import type { Config } from '../../config';
-import { CatalogSeeder } from '../../infrastructure/seed/catalog-seeder';
-import { SEED_PRODUCTS } from '../../infrastructure/seed/seed-products';
-import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database';
-import { inventoryGrpcClient, type InventoryGrpcClient } from '../../testing/inventory-grpc-client';
-import { inventoryTestModule } from '../../testing/inventory-test-app';
-import { deleteKeys, testConfig } from '../../testing/test-config';
+import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler.js';
+import type { Config } from '../../config.js';
+import { CatalogSeeder } from '../../infrastructure/seed/catalog-seeder.js';
+import { SEED_PRODUCTS } from '../../infrastructure/seed/seed-products.js';
+import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database.js';
+import { inventoryGrpcClient, type InventoryGrpcClient } from '../../testing/inventory-grpc-client.js';
+import { inventoryTestModule } from '../../testing/inventory-test-app.js';
+import { deleteKeys, testConfig } from '../../testing/test-config.js';
 
 describe('the InventoryService gRPC API, called through a grpc-js client', () => {
   let database: InventoryDatabase;

@@ -1,11 +1,11 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
 import { inventoryV1 } from '@shop/contracts';
-import { GetProductsQuery } from '../../application/get-products/get-products.query';
-import { ListProductsQuery } from '../../application/list-products/list-products.query';
-import { SetProductStockHandler } from '../../application/set-product-stock/set-product-stock.handler';
-import { parseRequest } from './grpc-errors';
-import { InventoryErrorsInterceptor } from './inventory-errors.interceptor';
-import { getProductsRequestSchema, setProductStockRequestSchema } from './inventory-requests';
+import { GetProductsQuery } from '../../application/get-products/get-products.query.js';
+import { ListProductsQuery } from '../../application/list-products/list-products.query.js';
+import { SetProductStockHandler } from '../../application/set-product-stock/set-product-stock.handler.js';
+import { parseRequest } from './grpc-errors.js';
+import { InventoryErrorsInterceptor } from './inventory-errors.interceptor.js';
+import { getProductsRequestSchema, setProductStockRequestSchema } from './inventory-requests.js';
 
 /** shop.inventory.v1.InventoryService: the catalog for the gateway, and restocking for operators. */
 @Controller()

@@ -13,11 +13,11 @@ import {
 } from '@shop/contracts';
 import { NonRetryableMessageError } from '@shop/messaging';
 import { RedisConnection } from '@shop/redis';
-import { CATALOG_CURRENCY } from '../../domain/product';
-import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database';
-import { startInventory } from '../../testing/inventory-test-app';
-import { deleteKeys, testConfig } from '../../testing/test-config';
-import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './inventory-command.handler';
+import { CATALOG_CURRENCY } from '../../domain/product.js';
+import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database.js';
+import { startInventory } from '../../testing/inventory-test-app.js';
+import { deleteKeys, testConfig } from '../../testing/test-config.js';
+import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './inventory-command.handler.js';
 
 describe('the inventory saga command handler (inbox, stock change and outbox reply in one transaction)', () => {
   let database: InventoryDatabase;

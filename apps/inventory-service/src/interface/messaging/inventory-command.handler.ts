@@ -18,12 +18,12 @@ import {
 import { Inbox, NonRetryableMessageError, OutboxWriter } from '@shop/messaging';
 import { defineCounter } from '@shop/observability';
 import type { z } from 'zod';
-import { CommitReservationHandler } from '../../application/commit-reservation/commit-reservation.handler';
-import { ReleaseStockHandler } from '../../application/release-stock/release-stock.handler';
-import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler';
-import type { StockTransaction } from '../../application/stock-transaction';
-import { InventoryError } from '../../domain/inventory-error';
-import { StockTransactions } from '../../infrastructure/stock-transactions';
+import { CommitReservationHandler } from '../../application/commit-reservation/commit-reservation.handler.js';
+import { ReleaseStockHandler } from '../../application/release-stock/release-stock.handler.js';
+import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler.js';
+import type { StockTransaction } from '../../application/stock-transaction.js';
+import { InventoryError } from '../../domain/inventory-error.js';
+import { StockTransactions } from '../../infrastructure/stock-transactions.js';
 
 /** The consumer group of the inventory's saga commands, and its name in the inbox. */
 export const INVENTORY_CONSUMER_GROUP = 'inventory-service';

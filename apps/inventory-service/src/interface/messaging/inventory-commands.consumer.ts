@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Topics } from '@shop/contracts';
 import { MessageConsumers } from '@shop/messaging';
-import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './inventory-command.handler';
+import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './inventory-command.handler.js';
 
 /** Subscribes to the saga's inventory commands once the app is up; MessageConsumers stops it on shutdown. */
 @Injectable()

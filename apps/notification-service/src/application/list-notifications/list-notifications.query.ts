@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Notification } from '../../domain/notification';
-import { NotificationRepository } from '../ports/notification.repository';
+import type { Notification } from '../../domain/notification.js';
+import { NotificationRepository } from '../ports/notification.repository.js';
 
 /**
  * One notification per outcome per order keeps a user's list as long as their order history;

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { defineCounter } from '@shop/observability';
 import { randomUUID } from 'node:crypto';
-import { awaitsDelivery, type Notification, type NotificationDraft } from '../../domain/notification';
-import { NotificationError, type NotificationErrorCode } from '../../domain/notification.errors';
-import type { OrderOutcome } from '../../domain/order-outcome';
-import { renderOrderOutcomeEmail } from '../../domain/order-outcome-email';
-import { Clock } from '../ports/clock';
-import { EmailRefusedError, EmailSender } from '../ports/email-sender';
-import { NotificationRepository } from '../ports/notification.repository';
-import { RecipientDirectory } from '../ports/recipient-directory';
-import { orderOutcomeOf, type OrderOutcomeMessage } from './order-outcome.message';
+import { awaitsDelivery, type Notification, type NotificationDraft } from '../../domain/notification.js';
+import { NotificationError, type NotificationErrorCode } from '../../domain/notification.errors.js';
+import type { OrderOutcome } from '../../domain/order-outcome.js';
+import { renderOrderOutcomeEmail } from '../../domain/order-outcome-email.js';
+import { Clock } from '../ports/clock.js';
+import { EmailRefusedError, EmailSender } from '../ports/email-sender.js';
+import { NotificationRepository } from '../ports/notification.repository.js';
+import { RecipientDirectory } from '../ports/recipient-directory.js';
+import { orderOutcomeOf, type OrderOutcomeMessage } from './order-outcome.message.js';
 
 /** What became of one event. A failure worth retrying is thrown instead. */
 export type NotifyResult = 'SENT' | 'ALREADY_SENT' | 'ALREADY_FAILED' | 'RECIPIENT_NOT_FOUND' | 'EMAIL_REFUSED';

@@ -4,14 +4,14 @@ import { freePort } from '@shop/testing';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { Notification } from '../../domain/notification';
-import { NotificationError } from '../../domain/notification.errors';
-import type { SentEmailDocument } from '../../infrastructure/mail/stored-json.email-sender';
-import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service';
-import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app';
-import { orderCancelled, orderConfirmed, orderRejected } from '../../testing/order-events';
-import { openTestDatabase, type TestDatabase } from '../../testing/test-database';
-import { NotifyOrderOutcome } from './notify-order-outcome.handler';
+import type { Notification } from '../../domain/notification.js';
+import { NotificationError } from '../../domain/notification.errors.js';
+import type { SentEmailDocument } from '../../infrastructure/mail/stored-json.email-sender.js';
+import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service.js';
+import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app.js';
+import { orderCancelled, orderConfirmed, orderRejected } from '../../testing/order-events.js';
+import { openTestDatabase, type TestDatabase } from '../../testing/test-database.js';
+import { NotifyOrderOutcome } from './notify-order-outcome.handler.js';
 
 type NotificationDocument = Omit<Notification, 'id'> & { _id: string };
 

@@ -6,7 +6,7 @@ import {
   type MessageEnvelope,
   type MessageOf,
 } from '@shop/contracts';
-import type { OrderOutcome } from '../../domain/order-outcome';
+import type { OrderOutcome } from '../../domain/order-outcome.js';
 
 /** The events of `order.events.v1` this service turns into notifications. */
 export type OrderOutcomeMessage =

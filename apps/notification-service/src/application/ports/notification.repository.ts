@@ -1,4 +1,4 @@
-import type { Notification, NotificationDraft } from '../../domain/notification';
+import type { Notification, NotificationDraft } from '../../domain/notification.js';
 
 /** Where notifications are kept. Every write is a single-document operation: no transactions needed. */
 export abstract class NotificationRepository {

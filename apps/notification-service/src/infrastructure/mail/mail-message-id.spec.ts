@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mailMessageIdOf } from './mail-message-id';
+import { mailMessageIdOf } from './mail-message-id.js';
 
 describe('mailMessageIdOf', () => {
   it('names the notification at the domain of the sender', () => {

@@ -1,9 +1,9 @@
 import { freePort } from '@shop/testing';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { EmailRefusedError } from '../../application/ports/email-sender';
-import { startFakeSmtpServer, type FakeSmtpServer } from '../../testing/fake-smtp-server';
-import { SmtpEmailSender } from './smtp.email-sender';
+import { EmailRefusedError } from '../../application/ports/email-sender.js';
+import { startFakeSmtpServer, type FakeSmtpServer } from '../../testing/fake-smtp-server.js';
+import { SmtpEmailSender } from './smtp.email-sender.js';
 
 describe('SmtpEmailSender', () => {
   let smtp: FakeSmtpServer;

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { EmailRefusedError, EmailSender, type OutgoingEmail } from '../../application/ports/email-sender';
-import { mailMessageIdOf } from './mail-message-id';
+import { EmailRefusedError, EmailSender, type OutgoingEmail } from '../../application/ports/email-sender.js';
+import { mailMessageIdOf } from './mail-message-id.js';
 
 /**
  * nodemailer's defaults wait up to 2 minutes for a connection and 10 for a silent socket: far

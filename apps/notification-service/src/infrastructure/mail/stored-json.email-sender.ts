@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type Collection, MongoServerError } from 'mongodb';
 import { createTransport } from 'nodemailer';
-import { EmailSender, type OutgoingEmail } from '../../application/ports/email-sender';
-import { MongoConnection } from '../mongo.connection';
-import { mailMessageIdOf } from './mail-message-id';
+import { EmailSender, type OutgoingEmail } from '../../application/ports/email-sender.js';
+import { MongoConnection } from '../mongo.connection.js';
+import { mailMessageIdOf } from './mail-message-id.js';
 
 /** An email rendered by nodemailer's JSON transport, kept for inspection. */
 export interface SentEmailDocument {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RpcException } from '@nestjs/microservices';
-import { listNotificationsRequestSchema } from './list-notifications.request';
-import { parseRequest } from './notification-error.mapper';
+import { listNotificationsRequestSchema } from './list-notifications.request.js';
+import { parseRequest } from './notification-error.mapper.js';
 
 describe('ListNotifications request validation', () => {
   it('accepts a UUID user id', () => {

@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
 import type { z } from 'zod';
-import { NotificationError, type NotificationErrorCode } from '../../domain/notification.errors';
+import { NotificationError, type NotificationErrorCode } from '../../domain/notification.errors.js';
 
 /** The one place where this service's error codes become gRPC status codes. */
 const GRPC_STATUS: Record<NotificationErrorCode, status> = {

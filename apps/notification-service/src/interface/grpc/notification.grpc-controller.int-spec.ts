@@ -5,12 +5,12 @@ import type { notificationV1 } from '@shop/contracts';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { NotifyOrderOutcome } from '../../application/notify-order-outcome/notify-order-outcome.handler';
-import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service';
-import { callUnary, serviceDefinition } from '../../testing/grpc-test-client';
-import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app';
-import { orderCancelled, orderConfirmed, orderRejected } from '../../testing/order-events';
-import { openTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { NotifyOrderOutcome } from '../../application/notify-order-outcome/notify-order-outcome.handler.js';
+import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service.js';
+import { callUnary, serviceDefinition } from '../../testing/grpc-test-client.js';
+import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app.js';
+import { orderCancelled, orderConfirmed, orderRejected } from '../../testing/order-events.js';
+import { openTestDatabase, type TestDatabase } from '../../testing/test-database.js';
 
 describe('NotificationService.ListNotifications over gRPC', () => {
   let database: TestDatabase;

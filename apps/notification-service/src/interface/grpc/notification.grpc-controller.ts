@@ -1,9 +1,9 @@
 import { Controller, Logger } from '@nestjs/common';
 import { notificationV1 } from '@shop/contracts';
-import { ListNotifications } from '../../application/list-notifications/list-notifications.query';
-import type { Notification } from '../../domain/notification';
-import { listNotificationsRequestSchema } from './list-notifications.request';
-import { parseRequest, toRpcException } from './notification-error.mapper';
+import { ListNotifications } from '../../application/list-notifications/list-notifications.query.js';
+import type { Notification } from '../../domain/notification.js';
+import { listNotificationsRequestSchema } from './list-notifications.request.js';
+import { parseRequest, toRpcException } from './notification-error.mapper.js';
 
 const { NotificationChannel, NotificationStatus, NotificationType } = notificationV1;
 

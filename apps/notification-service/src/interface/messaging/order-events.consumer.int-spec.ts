@@ -9,13 +9,13 @@ import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { Config } from '../../config';
-import type { Notification } from '../../domain/notification';
-import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service';
-import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app';
-import { orderConfirmed, orderRejected } from '../../testing/order-events';
-import { openTestDatabase, type TestDatabase } from '../../testing/test-database';
-import { ORDER_EVENTS_SUBSCRIPTION, OrderEventsConsumer, type OrderEventsSubscription } from './order-events.consumer';
+import type { Config } from '../../config.js';
+import type { Notification } from '../../domain/notification.js';
+import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service.js';
+import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app.js';
+import { orderConfirmed, orderRejected } from '../../testing/order-events.js';
+import { openTestDatabase, type TestDatabase } from '../../testing/test-database.js';
+import { ORDER_EVENTS_SUBSCRIPTION, OrderEventsConsumer, type OrderEventsSubscription } from './order-events.consumer.js';
 
 type NotificationDocument = Omit<Notification, 'id'> & { _id: string };
 

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { type KnownMessage, parseMessage, Topics } from '@shop/contracts';
 import { MessageConsumers, type RetryOptionsInput } from '@shop/messaging';
 import { CorrelationContext } from '@shop/observability';
-import { NotifyOrderOutcome } from '../../application/notify-order-outcome/notify-order-outcome.handler';
-import { isOrderOutcomeMessage } from '../../application/notify-order-outcome/order-outcome.message';
+import { NotifyOrderOutcome } from '../../application/notify-order-outcome/notify-order-outcome.handler.js';
+import { isOrderOutcomeMessage } from '../../application/notify-order-outcome/order-outcome.message.js';
 
 export interface OrderEventsSubscription {
   groupId: string;

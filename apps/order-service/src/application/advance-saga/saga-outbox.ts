@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createMessage, type AnyMessageDefinition, type MessageContext, type MessageOf } from '@shop/contracts';
 import { OutboxWriter } from '@shop/messaging';
-import type { AppliedTransition } from '../../domain/saga/order-saga';
-import type { OrderTransaction } from '../ports/order-transactions';
+import type { AppliedTransition } from '../../domain/saga/order-saga.js';
+import type { OrderTransaction } from '../ports/order-transactions.js';
 
 /** Writes what a transition sends (commands, then the outcome event) to the outbox of its transaction. */
 @Injectable()

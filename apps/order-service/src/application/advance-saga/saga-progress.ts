@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { MessageContext } from '@shop/contracts';
 import { CorrelationContext } from '@shop/observability';
-import { advanceOrderSaga } from '../../domain/saga/order-saga.machine';
-import type { SagaEvent, SagaTransition } from '../../domain/saga/order-saga';
-import type { SagaTimings } from '../../domain/saga/saga-timings';
-import { ordersCounter, sagaCompensationFailures } from '../order.metrics';
-import { Clock } from '../ports/clock';
-import { OrderStore } from '../ports/order.store';
-import type { OrderTransaction } from '../ports/order-transactions';
-import { SagaStore, type LockedSaga } from '../ports/saga.store';
-import { SAGA_TIMINGS } from '../saga-timings.token';
-import { SagaOutbox } from './saga-outbox';
+import { advanceOrderSaga } from '../../domain/saga/order-saga.machine.js';
+import type { SagaEvent, SagaTransition } from '../../domain/saga/order-saga.js';
+import type { SagaTimings } from '../../domain/saga/saga-timings.js';
+import { ordersCounter, sagaCompensationFailures } from '../order.metrics.js';
+import { Clock } from '../ports/clock.js';
+import { OrderStore } from '../ports/order.store.js';
+import type { OrderTransaction } from '../ports/order-transactions.js';
+import { SagaStore, type LockedSaga } from '../ports/saga.store.js';
+import { SAGA_TIMINGS } from '../saga-timings.token.js';
+import { SagaOutbox } from './saga-outbox.js';
 
 /**
  * Feeds one event to a locked saga and persists the machine's answer in the caller's transaction:

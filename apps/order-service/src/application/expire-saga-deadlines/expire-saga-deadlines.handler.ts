@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SagaProgress } from '../advance-saga/saga-progress';
-import { Clock } from '../ports/clock';
-import { OrderTransactions } from '../ports/order-transactions';
-import { SagaStore } from '../ports/saga.store';
+import { SagaProgress } from '../advance-saga/saga-progress.js';
+import { Clock } from '../ports/clock.js';
+import { OrderTransactions } from '../ports/order-transactions.js';
+import { SagaStore } from '../ports/saga.store.js';
 
 /** Injection token: how many sagas one sweep advances at most. */
 export const SAGA_SWEEP_BATCH_SIZE = Symbol('SAGA_SWEEP_BATCH_SIZE');

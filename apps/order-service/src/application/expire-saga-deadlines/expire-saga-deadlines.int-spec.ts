@@ -1,4 +1,4 @@
-import '../../testing/test-telemetry';
+import '../../testing/test-telemetry.js';
 // The deadline sweeper on a real PostgreSQL database. Deadlines are moved into the past with SQL
 // instead of waited for, and the step and retry delays are long, so only the sweeps a test runs
 // itself ever advance a saga.
@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { FakeInventoryServer } from '../../testing/fake-inventory.server';
-import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
-import { outboxMessages, outboxTypes } from '../../testing/outbox-messages';
-import { RecordingLogger } from '../../testing/recording-logger';
-import { expireDeadline, orderRowOf, repliesFor, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures';
+import { FakeInventoryServer } from '../../testing/fake-inventory.server.js';
+import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app.js';
+import { outboxMessages, outboxTypes } from '../../testing/outbox-messages.js';
+import { RecordingLogger } from '../../testing/recording-logger.js';
+import { expireDeadline, orderRowOf, repliesFor, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures.js';
 
 const SETTINGS = {
   SAGA_STEP_TIMEOUT_MS: '600000',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OrderError } from '../../domain/order/order.errors';
-import { OrderStore, type OrderView } from '../ports/order.store';
+import { OrderError } from '../../domain/order/order.errors.js';
+import { OrderStore, type OrderView } from '../ports/order.store.js';
 
 @Injectable()
 export class GetOrderQuery {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { causedBy, type MessageEnvelope } from '@shop/contracts';
 import { Inbox } from '@shop/messaging';
-import type { SagaTransition } from '../../domain/saga/order-saga';
-import type { SagaReply } from '../../domain/saga/saga-messages';
-import { SagaProgress } from '../advance-saga/saga-progress';
-import { OrderTransactions } from '../ports/order-transactions';
-import { SagaStore, type LockedSaga } from '../ports/saga.store';
+import type { SagaTransition } from '../../domain/saga/order-saga.js';
+import type { SagaReply } from '../../domain/saga/saga-messages.js';
+import { SagaProgress } from '../advance-saga/saga-progress.js';
+import { OrderTransactions } from '../ports/order-transactions.js';
+import { SagaStore, type LockedSaga } from '../ports/saga.store.js';
 
 /** The consumer group of the reply topic, and the inbox namespace of the replies it handled. */
 export const SAGA_REPLIES_CONSUMER_GROUP = 'order-service';

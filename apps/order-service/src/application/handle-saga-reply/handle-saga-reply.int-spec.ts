@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMessage, StockReleasedReply } from '@shop/contracts';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { FakeInventoryServer } from '../../testing/fake-inventory.server';
-import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
-import { outboxMessages, outboxTypes } from '../../testing/outbox-messages';
-import { orderRowOf, repliesFor, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures';
-import type { SagaReplyMessage } from './handle-saga-reply.handler';
+import { FakeInventoryServer } from '../../testing/fake-inventory.server.js';
+import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app.js';
+import { outboxMessages, outboxTypes } from '../../testing/outbox-messages.js';
+import { orderRowOf, repliesFor, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures.js';
+import type { SagaReplyMessage } from './handle-saga-reply.handler.js';
 
 describe('handling saga replies', { timeout: 120_000 }, () => {
   let database: MigratedDatabase;

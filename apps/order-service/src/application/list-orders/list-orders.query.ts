@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OrderStore, type OrderView } from '../ports/order.store';
-import { decodePageToken, encodePageToken } from './page-token';
+import { OrderStore, type OrderView } from '../ports/order.store.js';
+import { decodePageToken, encodePageToken } from './page-token.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OrderError } from '../../domain/order/order.errors';
-import { decodePageToken, encodePageToken } from './page-token';
+import { OrderError } from '../../domain/order/order.errors.js';
+import { decodePageToken, encodePageToken } from './page-token.js';
 
 describe('page tokens', () => {
   it('give back the position they were made from', () => {

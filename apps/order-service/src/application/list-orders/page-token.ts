@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { OrderError } from '../../domain/order/order.errors';
-import type { OrderPosition } from '../ports/order.store';
+import { OrderError } from '../../domain/order/order.errors.js';
+import type { OrderPosition } from '../ports/order.store.js';
 
 // The position of the last order of a page, as an opaque token: clients hand it back unread, so
 // the format can change without breaking them. base64url of a small JSON object.

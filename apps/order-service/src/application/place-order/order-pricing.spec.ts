@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OrderError } from '../../domain/order/order.errors';
-import { priceLines } from './order-pricing';
+import { OrderError } from '../../domain/order/order.errors.js';
+import { priceLines } from './order-pricing.js';
 
 const catalog = {
   products: [

@@ -1,6 +1,6 @@
-import { OrderError } from '../../domain/order/order.errors';
-import { totalCentsOf, type PricedLine, type RequestedLine } from '../../domain/order/order-line';
-import type { CatalogLookup } from '../ports/product-catalog';
+import { OrderError } from '../../domain/order/order.errors.js';
+import { totalCentsOf, type PricedLine, type RequestedLine } from '../../domain/order/order-line.js';
+import type { CatalogLookup } from '../ports/product-catalog.js';
 
 export interface PricedOrder {
   readonly items: PricedLine[];

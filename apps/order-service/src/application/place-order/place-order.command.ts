@@ -1,4 +1,4 @@
-import type { RequestedLine } from '../../domain/order/order-line';
+import type { RequestedLine } from '../../domain/order/order-line.js';
 
 /** A validated order request: 1..50 lines of distinct SKUs, 1..1000 units each, a known payment token. */
 export interface PlaceOrderCommand {

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CorrelationContext } from '@shop/observability';
-import { startOrderSaga } from '../../domain/saga/order-saga.machine';
-import type { SagaTimings } from '../../domain/saga/saga-timings';
-import { SagaOutbox } from '../advance-saga/saga-outbox';
-import { Clock } from '../ports/clock';
-import { IdempotencyKeyTakenError, OrderStore, type PlacedOrder } from '../ports/order.store';
-import { OrderTransactions } from '../ports/order-transactions';
-import { ProductCatalog } from '../ports/product-catalog';
-import { SagaStore } from '../ports/saga.store';
-import { SAGA_TIMINGS } from '../saga-timings.token';
-import { priceLines, type PricedOrder } from './order-pricing';
-import type { PlaceOrderCommand } from './place-order.command';
+import { startOrderSaga } from '../../domain/saga/order-saga.machine.js';
+import type { SagaTimings } from '../../domain/saga/saga-timings.js';
+import { SagaOutbox } from '../advance-saga/saga-outbox.js';
+import { Clock } from '../ports/clock.js';
+import { IdempotencyKeyTakenError, OrderStore, type PlacedOrder } from '../ports/order.store.js';
+import { OrderTransactions } from '../ports/order-transactions.js';
+import { ProductCatalog } from '../ports/product-catalog.js';
+import { SagaStore } from '../ports/saga.store.js';
+import { SAGA_TIMINGS } from '../saga-timings.token.js';
+import { priceLines, type PricedOrder } from './order-pricing.js';
+import type { PlaceOrderCommand } from './place-order.command.js';
 
 /**
  * Records the order and starts its saga. The order row, the saga row, its first timeline line and

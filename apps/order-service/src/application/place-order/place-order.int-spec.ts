@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { OrderError } from '../../domain/order/order.errors';
-import { FakeInventoryServer } from '../../testing/fake-inventory.server';
-import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
-import { outboxMessages } from '../../testing/outbox-messages';
-import { orderRowOf, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures';
-import type { PlaceOrderCommand } from './place-order.command';
+import { OrderError } from '../../domain/order/order.errors.js';
+import { FakeInventoryServer } from '../../testing/fake-inventory.server.js';
+import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app.js';
+import { outboxMessages } from '../../testing/outbox-messages.js';
+import { orderRowOf, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures.js';
+import type { PlaceOrderCommand } from './place-order.command.js';
 
 describe('placing an order', { timeout: 120_000 }, () => {
   let database: MigratedDatabase;

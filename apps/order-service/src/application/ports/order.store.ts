@@ -1,8 +1,8 @@
-import type { PricedLine } from '../../domain/order/order-line';
-import type { OrderStatus } from '../../domain/order/order-status';
-import type { OrderChange } from '../../domain/saga/order-saga';
-import type { SagaStepStatus } from '../../domain/saga/saga-state';
-import type { OrderTransaction } from './order-transactions';
+import type { PricedLine } from '../../domain/order/order-line.js';
+import type { OrderStatus } from '../../domain/order/order-status.js';
+import type { OrderChange } from '../../domain/saga/order-saga.js';
+import type { SagaStepStatus } from '../../domain/saga/saga-state.js';
+import type { OrderTransaction } from './order-transactions.js';
 
 export interface NewOrder {
   readonly userId: string;

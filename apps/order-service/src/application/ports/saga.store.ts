@@ -1,5 +1,5 @@
-import type { AppliedTransition, OrderSaga, SagaOrder } from '../../domain/saga/order-saga';
-import type { OrderTransaction } from './order-transactions';
+import type { AppliedTransition, OrderSaga, SagaOrder } from '../../domain/saga/order-saga.js';
+import type { OrderTransaction } from './order-transactions.js';
 
 /** A saga read under a row lock, with what it reads of its order and the version it was read at. */
 export interface LockedSaga {

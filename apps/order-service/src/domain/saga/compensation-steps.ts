@@ -3,12 +3,12 @@
 // compensations are never acknowledged is parked in FAILED_COMPENSATION for an operator, and still
 // finishes if the acknowledgements come in later.
 import type { OrderCancellationReason, SagaStep } from '@shop/contracts';
-import { COMPENSATION_FAILED_REASON } from '../order/order-status';
-import type { AppliedTransition, StepLogEntry } from './order-saga';
-import { commandFor, STEP_UNDONE_BY, type CompensationStep } from './saga-commands';
-import { orderCancelled } from './saga-outcomes';
-import { compensationRetryDelayMs, later } from './saga-timings';
-import { applied, logEntry, type TransitionContext } from './transition-context';
+import { COMPENSATION_FAILED_REASON } from '../order/order-status.js';
+import type { AppliedTransition, StepLogEntry } from './order-saga.js';
+import { commandFor, STEP_UNDONE_BY, type CompensationStep } from './saga-commands.js';
+import { orderCancelled } from './saga-outcomes.js';
+import { compensationRetryDelayMs, later } from './saga-timings.js';
+import { applied, logEntry, type TransitionContext } from './transition-context.js';
 
 /** Starts compensating: `failures` says which step failed and why, `steps` what must be undone. */
 export function beginCompensation(

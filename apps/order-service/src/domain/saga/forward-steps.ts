@@ -1,11 +1,11 @@
 // The saga going forward: reserve stock, authorize payment, confirm (commit + capture).
 import type { PayloadOf, PaymentDeclinedReply, StockReservationFailedReply, StockReservedReply } from '@shop/contracts';
-import type { AppliedTransition, SagaOrder } from './order-saga';
-import { beginCompensation } from './compensation-steps';
-import { commandFor } from './saga-commands';
-import { orderConfirmed, orderRejected } from './saga-outcomes';
-import { later } from './saga-timings';
-import { applied, logEntry, type TransitionContext } from './transition-context';
+import type { AppliedTransition, SagaOrder } from './order-saga.js';
+import { beginCompensation } from './compensation-steps.js';
+import { commandFor } from './saga-commands.js';
+import { orderConfirmed, orderRejected } from './saga-outcomes.js';
+import { later } from './saga-timings.js';
+import { applied, logEntry, type TransitionContext } from './transition-context.js';
 
 /** Stock is held: the order is charged the prices the inventory reserved at, and payment is authorized. */
 export function stockReserved(context: TransitionContext, reply: PayloadOf<typeof StockReservedReply>): AppliedTransition {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PAYMENT_DECLINE_REASONS } from '@shop/contracts';
-import type { SagaReply } from './saga-messages';
-import { appliedOnly, loggedLines, onDeadline, onReply, order, reply, sagaIn, secondsAfterPlacement, sentTypes } from './testing/saga.fixtures';
+import type { SagaReply } from './saga-messages.js';
+import { appliedOnly, loggedLines, onDeadline, onReply, order, reply, sagaIn, secondsAfterPlacement, sentTypes } from './testing/saga.fixtures.js';
 
 describe('order saga, compensating', () => {
   describe('when the payment is declined', () => {

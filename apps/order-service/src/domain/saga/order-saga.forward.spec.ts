@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { startOrderSaga } from './order-saga.machine';
-import type { SagaReply } from './saga-messages';
+import { startOrderSaga } from './order-saga.machine.js';
+import type { SagaReply } from './saga-messages.js';
 import {
   appliedOnly,
   loggedLines,
@@ -14,7 +14,7 @@ import {
   secondsAfterPlacement,
   sentTypes,
   timings,
-} from './testing/saga.fixtures';
+} from './testing/saga.fixtures.js';
 
 describe('order saga, going forward', () => {
   describe('when the order is placed', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SAGA_STATES } from './saga-state';
-import { ALL_REPLIES, PENDING_STEPS_OF, appliedOnly, onDeadline, onReply, replies, reply, sagaIn, secondsAfterPlacement } from './testing/saga.fixtures';
+import { SAGA_STATES } from './saga-state.js';
+import { ALL_REPLIES, PENDING_STEPS_OF, appliedOnly, onDeadline, onReply, replies, reply, sagaIn, secondsAfterPlacement } from './testing/saga.fixtures.js';
 
 describe('order saga, late and duplicate replies', () => {
   for (const state of SAGA_STATES) {

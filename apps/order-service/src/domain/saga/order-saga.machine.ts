@@ -3,8 +3,8 @@
 // the end, which outcome event to publish. No I/O, no clock of its own: the application layer
 // persists the answer in one transaction with the outbox.
 import type { SagaStep } from '@shop/contracts';
-import type { AppliedTransition, OrderSaga, SagaEvent, SagaOrder, SagaTransition } from './order-saga';
-import { beginCompensation, compensationAcknowledged, compensationDeadlineExpired } from './compensation-steps';
+import type { AppliedTransition, OrderSaga, SagaEvent, SagaOrder, SagaTransition } from './order-saga.js';
+import { beginCompensation, compensationAcknowledged, compensationDeadlineExpired } from './compensation-steps.js';
 import {
   confirmationAcknowledged,
   confirmationDeadlineExpired,
@@ -12,12 +12,12 @@ import {
   paymentDeclined,
   stockReservationFailed,
   stockReserved,
-} from './forward-steps';
-import { commandFor } from './saga-commands';
-import type { SagaReply } from './saga-messages';
-import { FINAL_SAGA_STATES } from './saga-state';
-import { later, type SagaTimings } from './saga-timings';
-import { applied, ignored, logEntry, type TransitionContext } from './transition-context';
+} from './forward-steps.js';
+import { commandFor } from './saga-commands.js';
+import type { SagaReply } from './saga-messages.js';
+import { FINAL_SAGA_STATES } from './saga-state.js';
+import { later, type SagaTimings } from './saga-timings.js';
+import { applied, ignored, logEntry, type TransitionContext } from './transition-context.js';
 
 const NO_REPLY = 'no reply before the deadline';
 

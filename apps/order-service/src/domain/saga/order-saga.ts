@@ -1,8 +1,8 @@
 import type { OrderCancellationReason, SagaStep } from '@shop/contracts';
-import type { PricedLine } from '../order/order-line';
-import type { OrderStatus } from '../order/order-status';
-import type { OrderOutcomeEvent, SagaCommand, SagaReply } from './saga-messages';
-import type { SagaState, SagaStepStatus } from './saga-state';
+import type { PricedLine } from '../order/order-line.js';
+import type { OrderStatus } from '../order/order-status.js';
+import type { OrderOutcomeEvent, SagaCommand, SagaReply } from './saga-messages.js';
+import type { SagaState, SagaStepStatus } from './saga-state.js';
 
 /** The persisted state of one order's saga: everything the machine needs to decide the next move. */
 export interface OrderSaga {

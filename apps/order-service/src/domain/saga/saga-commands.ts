@@ -7,8 +7,8 @@ import {
   VoidPaymentCommand,
   type SagaStep,
 } from '@shop/contracts';
-import type { SagaOrder } from './order-saga';
-import type { SagaCommand } from './saga-messages';
+import type { SagaOrder } from './order-saga.js';
+import type { SagaCommand } from './saga-messages.js';
 
 export type CompensationStep = 'VOID_PAYMENT' | 'RELEASE_STOCK';
 

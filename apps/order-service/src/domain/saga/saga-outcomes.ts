@@ -7,8 +7,8 @@ import {
   type OrderCancellationReason,
   type OrderRejectionReason,
 } from '@shop/contracts';
-import type { SagaOrder } from './order-saga';
-import type { OrderOutcomeEvent } from './saga-messages';
+import type { SagaOrder } from './order-saga.js';
+import type { OrderOutcomeEvent } from './saga-messages.js';
 
 function outcomeFields(order: SagaOrder) {
   return { orderId: order.orderId, userId: order.userId, totalCents: order.totalCents, currency: order.currency };

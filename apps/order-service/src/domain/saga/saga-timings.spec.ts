@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compensationRetryDelayMs } from './saga-timings';
-import { timings } from './testing/saga.fixtures';
+import { compensationRetryDelayMs } from './saga-timings.js';
+import { timings } from './testing/saga.fixtures.js';
 
 describe('compensation retry delay', () => {
   it('waits the initial delay after the first send and doubles it after each further one', () => {

@@ -1,7 +1,7 @@
 import type { SagaStep } from '@shop/contracts';
-import type { AppliedTransition, IgnoredTransition, OrderSaga, SagaOrder, StepLogEntry } from './order-saga';
-import type { SagaStepStatus } from './saga-state';
-import type { SagaTimings } from './saga-timings';
+import type { AppliedTransition, IgnoredTransition, OrderSaga, SagaOrder, StepLogEntry } from './order-saga.js';
+import type { SagaStepStatus } from './saga-state.js';
+import type { SagaTimings } from './saga-timings.js';
 
 /** Everything a transition reads: the saga, its order, the clock and the timings. */
 export interface TransitionContext {

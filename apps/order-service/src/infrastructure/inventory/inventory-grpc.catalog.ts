@@ -2,8 +2,8 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { inventoryV1 } from '@shop/contracts';
 import { callGrpc, ResiliencePolicies, type ResiliencePolicy } from '@shop/resilience';
-import { ProductCatalog, type CatalogLookup } from '../../application/ports/product-catalog';
-import { OrderError } from '../../domain/order/order.errors';
+import { ProductCatalog, type CatalogLookup } from '../../application/ports/product-catalog.js';
+import { OrderError } from '../../domain/order/order.errors.js';
 
 export const INVENTORY_GRPC_CLIENT = Symbol('INVENTORY_GRPC_CLIENT');
 export const INVENTORY_GRPC_POLICY = 'inventory-grpc';

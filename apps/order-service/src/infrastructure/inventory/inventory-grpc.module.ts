@@ -3,9 +3,9 @@ import { ClientsModule, Transport } from '@nestjs/microservices';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
 import { ResilienceModule } from '@shop/resilience';
-import { ProductCatalog } from '../../application/ports/product-catalog';
-import type { Config } from '../../config';
-import { INVENTORY_GRPC_CLIENT, INVENTORY_GRPC_POLICY, InventoryGrpcCatalog } from './inventory-grpc.catalog';
+import { ProductCatalog } from '../../application/ports/product-catalog.js';
+import type { Config } from '../../config.js';
+import { INVENTORY_GRPC_CLIENT, INVENTORY_GRPC_POLICY, InventoryGrpcCatalog } from './inventory-grpc.catalog.js';
 
 /** The inventory's catalog over gRPC; provides the ProductCatalog port. */
 @Module({

@@ -1,6 +1,6 @@
 // Rows of the order database to the shapes of the application, and back.
-import type { OrderView } from '../../application/ports/order.store';
-import type { Prisma } from '../../generated/prisma/client';
+import type { OrderView } from '../../application/ports/order.store.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 
 /** What a view of an order reads: the order, its lines, its saga timeline in order. */
 export const ORDER_VIEW_INCLUDE = {

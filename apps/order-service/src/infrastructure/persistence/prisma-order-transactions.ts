@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OrderTransactions, type OrderTransaction } from '../../application/ports/order-transactions';
-import { type Prisma, PrismaClient } from '../../generated/prisma/client';
+import { OrderTransactions, type OrderTransaction } from '../../application/ports/order-transactions.js';
+import { type Prisma, PrismaClient } from '../../generated/prisma/client.js';
 
 /**
  * Interactive Prisma transactions, READ COMMITTED as PostgreSQL's default: the saga row lock

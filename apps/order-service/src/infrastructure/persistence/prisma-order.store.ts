@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { IdempotencyKeyTakenError, OrderStore, type NewOrder, type OrderPosition, type OrderView, type PlacedOrder } from '../../application/ports/order.store';
-import type { OrderTransaction } from '../../application/ports/order-transactions';
-import type { OrderChange } from '../../domain/saga/order-saga';
-import { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { ORDER_VIEW_INCLUDE, toOrderView } from './order-rows';
-import { prismaIn } from './prisma-order-transactions';
+import { IdempotencyKeyTakenError, OrderStore, type NewOrder, type OrderPosition, type OrderView, type PlacedOrder } from '../../application/ports/order.store.js';
+import type { OrderTransaction } from '../../application/ports/order-transactions.js';
+import type { OrderChange } from '../../domain/saga/order-saga.js';
+import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { ORDER_VIEW_INCLUDE, toOrderView } from './order-rows.js';
+import { prismaIn } from './prisma-order-transactions.js';
 
 const UNIQUE_VIOLATION = 'P2002';
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ORDER_CANCELLATION_REASONS, type OrderCancellationReason } from '@shop/contracts';
-import type { OrderTransaction } from '../../application/ports/order-transactions';
-import { ConcurrentSagaChangeError, SagaStore, type LockedSaga } from '../../application/ports/saga.store';
-import type { AppliedTransition, OrderSaga, StepLogEntry } from '../../domain/saga/order-saga';
-import type { Prisma } from '../../generated/prisma/client';
-import { prismaIn } from './prisma-order-transactions';
+import type { OrderTransaction } from '../../application/ports/order-transactions.js';
+import { ConcurrentSagaChangeError, SagaStore, type LockedSaga } from '../../application/ports/saga.store.js';
+import type { AppliedTransition, OrderSaga, StepLogEntry } from '../../domain/saga/order-saga.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { prismaIn } from './prisma-order-transactions.js';
 
 const SAGA_WITH_ORDER = { order: { include: { items: { orderBy: { sku: 'asc' } } } } } as const satisfies Prisma.SagaInstanceInclude;
 type SagaRow = Prisma.SagaInstanceGetPayload<{ include: typeof SAGA_WITH_ORDER }>;

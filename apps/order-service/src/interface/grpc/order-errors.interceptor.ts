@@ -2,7 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { OrderError, type OrderErrorCode } from '../../domain/order/order.errors';
+import { OrderError, type OrderErrorCode } from '../../domain/order/order.errors.js';
 import { InvalidRequestError } from '@shop/contracts';
 
 /** The one place where order errors become gRPC statuses. */

@@ -1,8 +1,8 @@
 // Application views to the generated gRPC types.
 import { orderV1 } from '@shop/contracts';
-import type { OrderView } from '../../application/ports/order.store';
-import type { OrderStatus } from '../../domain/order/order-status';
-import type { SagaStepStatus } from '../../domain/saga/saga-state';
+import type { OrderView } from '../../application/ports/order.store.js';
+import type { OrderStatus } from '../../domain/order/order-status.js';
+import type { SagaStepStatus } from '../../domain/saga/saga-state.js';
 
 const ORDER_STATUS_ON_THE_WIRE: Record<OrderStatus, orderV1.OrderStatus> = {
   PENDING: orderV1.OrderStatus.ORDER_STATUS_PENDING,

@@ -1,8 +1,8 @@
 // What the gRPC API accepts, checked before any use case runs.
 import { isKnownPaymentToken, PAYMENT_TEST_TOKENS } from '@shop/contracts';
 import { z } from 'zod';
-import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '../../domain/order/order-limits';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../application/list-orders/list-orders.query';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '../../domain/order/order-limits.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../application/list-orders/list-orders.query.js';
 
 const SKU_MAX_LENGTH = 64;
 const IDEMPOTENCY_KEY_MAX_LENGTH = 255;

@@ -6,10 +6,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { FakeInventoryServer } from '../../testing/fake-inventory.server';
-import { connectOrderClient, type OrderGrpcClient } from '../../testing/order-grpc.client';
-import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
-import { repliesFor } from '../../testing/saga-replies.fixtures';
+import { FakeInventoryServer } from '../../testing/fake-inventory.server.js';
+import { connectOrderClient, type OrderGrpcClient } from '../../testing/order-grpc.client.js';
+import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app.js';
+import { repliesFor } from '../../testing/saga-replies.fixtures.js';
 
 describe('the OrderService gRPC API', { timeout: 120_000 }, () => {
   let database: MigratedDatabase;

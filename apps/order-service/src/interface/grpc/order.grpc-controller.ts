@@ -1,11 +1,11 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
 import { orderV1, parseRequest } from '@shop/contracts';
-import { GetOrderQuery } from '../../application/get-order/get-order.query';
-import { ListOrdersQuery } from '../../application/list-orders/list-orders.query';
-import { PlaceOrderHandler } from '../../application/place-order/place-order.handler';
-import { OrderErrorsInterceptor } from './order-errors.interceptor';
-import { toOrderMessage, toOrderStatusMessage } from './order-messages';
-import { getOrderRequestSchema, listOrdersRequestSchema, placeOrderRequestSchema } from './order-requests';
+import { GetOrderQuery } from '../../application/get-order/get-order.query.js';
+import { ListOrdersQuery } from '../../application/list-orders/list-orders.query.js';
+import { PlaceOrderHandler } from '../../application/place-order/place-order.handler.js';
+import { OrderErrorsInterceptor } from './order-errors.interceptor.js';
+import { toOrderMessage, toOrderStatusMessage } from './order-messages.js';
+import { getOrderRequestSchema, listOrdersRequestSchema, placeOrderRequestSchema } from './order-requests.js';
 
 /** shop.order.v1.OrderService: place an order (its saga runs over Kafka), read orders. */
 @Controller()

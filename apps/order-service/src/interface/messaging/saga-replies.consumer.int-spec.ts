@@ -8,12 +8,12 @@ import { createMessage, deadLetterTopicOf, parseMessage, serializeMessage, Stock
 import { DEAD_LETTER_HEADERS, KafkaConnection, MessageConsumers } from '@shop/messaging';
 import { createMigratedDatabase, eventually, type MigratedDatabase } from '@shop/testing';
 import { type Consumer, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
-import { FakeInventoryServer } from '../../testing/fake-inventory.server';
-import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app';
-import { outboxTypes } from '../../testing/outbox-messages';
-import { repliesFor, sagaRowOf } from '../../testing/saga-replies.fixtures';
-import type { SagaReplyMessage } from '../../application/handle-saga-reply/handle-saga-reply.handler';
-import { SagaRepliesConsumer, type SagaRepliesSubscription } from './saga-replies.consumer';
+import { FakeInventoryServer } from '../../testing/fake-inventory.server.js';
+import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app.js';
+import { outboxTypes } from '../../testing/outbox-messages.js';
+import { repliesFor, sagaRowOf } from '../../testing/saga-replies.fixtures.js';
+import type { SagaReplyMessage } from '../../application/handle-saga-reply/handle-saga-reply.handler.js';
+import { SagaRepliesConsumer, type SagaRepliesSubscription } from './saga-replies.consumer.js';
 
 describe('the saga replies consumer on Kafka', { timeout: 120_000 }, () => {
   const run = randomUUID().slice(0, 8);

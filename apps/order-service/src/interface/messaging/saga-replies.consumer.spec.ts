@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createMessage, OrderConfirmedEvent, StockReleasedReply, type KnownMessage } from '@shop/contracts';
 import { type MessageConsumers, NonRetryableMessageError } from '@shop/messaging';
-import type { HandleSagaReplyHandler, SagaReplyOutcome } from '../../application/handle-saga-reply/handle-saga-reply.handler';
-import { SagaRepliesConsumer, sagaRepliesSubscription } from './saga-replies.consumer';
+import type { HandleSagaReplyHandler, SagaReplyOutcome } from '../../application/handle-saga-reply/handle-saga-reply.handler.js';
+import { SagaRepliesConsumer, sagaRepliesSubscription } from './saga-replies.consumer.js';
 
 function consumerAnswering(outcome: SagaReplyOutcome) {
   const handled: KnownMessage[] = [];

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { type KnownMessage, Topics } from '@shop/contracts';
 import { MessageConsumers, NonRetryableMessageError } from '@shop/messaging';
 import { CorrelationContext } from '@shop/observability';
-import { HandleSagaReplyHandler, SAGA_REPLIES_CONSUMER_GROUP, type SagaReplyMessage } from '../../application/handle-saga-reply/handle-saga-reply.handler';
-import { isSagaReplyType } from '../../domain/saga/saga-messages';
+import { HandleSagaReplyHandler, SAGA_REPLIES_CONSUMER_GROUP, type SagaReplyMessage } from '../../application/handle-saga-reply/handle-saga-reply.handler.js';
+import { isSagaReplyType } from '../../domain/saga/saga-messages.js';
 
 /** Which topics, as which consumer group: the saga's replies, as `order-service`. */
 export interface SagaRepliesSubscription {

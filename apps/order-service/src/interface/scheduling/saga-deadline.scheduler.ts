@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
-import { ExpireSagaDeadlinesHandler } from '../../application/expire-saga-deadlines/expire-saga-deadlines.handler';
-import type { Config } from '../../config';
+import { ExpireSagaDeadlinesHandler } from '../../application/expire-saga-deadlines/expire-saga-deadlines.handler.js';
+import type { Config } from '../../config.js';
 
 /**
  * Runs the deadline sweep every SAGA_SWEEP_INTERVAL_MS. One sweep at a time per process (the next

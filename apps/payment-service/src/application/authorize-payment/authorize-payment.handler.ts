@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthorizePaymentCommand, MessageOf } from '@shop/contracts';
-import { Payment } from '../../domain/payment';
-import { paymentFailuresCounter, paymentsCounter } from '../payment.metrics';
-import { authorizationReply, type PaymentReply } from '../payment-reply';
-import { CardGateway } from '../ports/card-gateway';
-import { PaymentStore } from '../ports/payment-store';
+import { Payment } from '../../domain/payment.js';
+import { paymentFailuresCounter, paymentsCounter } from '../payment.metrics.js';
+import { authorizationReply, type PaymentReply } from '../payment-reply.js';
+import { CardGateway } from '../ports/card-gateway.js';
+import { PaymentStore } from '../ports/payment-store.js';
 
 /** The gateway deduplicates on it: one order, one authorization, however often it is asked. */
 export function authorizationIdempotencyKey(orderId: string): string {

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CapturePaymentCommand, MessageOf } from '@shop/contracts';
-import { PaymentError } from '../../domain/payment.errors';
-import { paymentsCounter } from '../payment.metrics';
-import { captureReply, type PaymentReply } from '../payment-reply';
-import { CardGateway } from '../ports/card-gateway';
-import { PaymentStore } from '../ports/payment-store';
-import { ConcurrentPaymentChangeError } from '../concurrent-payment-change.error';
+import { PaymentError } from '../../domain/payment.errors.js';
+import { paymentsCounter } from '../payment.metrics.js';
+import { captureReply, type PaymentReply } from '../payment-reply.js';
+import { CardGateway } from '../ports/card-gateway.js';
+import { PaymentStore } from '../ports/payment-store.js';
+import { ConcurrentPaymentChangeError } from '../concurrent-payment-change.error.js';
 
 /** Takes the authorized money once the order is confirmed: AUTHORIZED → CAPTURED. */
 @Injectable()

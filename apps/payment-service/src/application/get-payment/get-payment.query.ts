@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Payment } from '../../domain/payment';
-import { PaymentError } from '../../domain/payment.errors';
-import { PaymentStore } from '../ports/payment-store';
+import type { Payment } from '../../domain/payment.js';
+import { PaymentError } from '../../domain/payment.errors.js';
+import { PaymentStore } from '../ports/payment-store.js';
 
 /** Where the payment of an order stands, for operators and tests. */
 @Injectable()

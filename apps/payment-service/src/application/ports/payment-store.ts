@@ -1,6 +1,6 @@
 import type { MessageEnvelope } from '@shop/contracts';
-import type { NewPayment, Payment, PaymentStatus } from '../../domain/payment';
-import type { PaymentReply } from '../payment-reply';
+import type { NewPayment, Payment, PaymentStatus } from '../../domain/payment.js';
+import type { PaymentReply } from '../payment-reply.js';
 
 /** The writes a command may make, inside its transaction. */
 export interface PaymentWrites {

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { MessageOf, VoidPaymentCommand } from '@shop/contracts';
-import { paymentsCounter } from '../payment.metrics';
-import { voidReply, type PaymentReply } from '../payment-reply';
-import { CardGateway } from '../ports/card-gateway';
-import { PaymentStore } from '../ports/payment-store';
-import { ConcurrentPaymentChangeError } from '../concurrent-payment-change.error';
+import { paymentsCounter } from '../payment.metrics.js';
+import { voidReply, type PaymentReply } from '../payment-reply.js';
+import { CardGateway } from '../ports/card-gateway.js';
+import { PaymentStore } from '../ports/payment-store.js';
+import { ConcurrentPaymentChangeError } from '../concurrent-payment-change.error.js';
 
 /**
  * Compensation: releases the money held for a cancelled order, AUTHORIZED → VOIDED. When nothing

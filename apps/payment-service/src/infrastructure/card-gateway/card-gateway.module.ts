@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { ResilienceModule } from '@shop/resilience';
-import { CardGateway } from '../../application/ports/card-gateway';
-import type { Config } from '../../config';
-import { CardGatewaySimulator } from './card-gateway.simulator';
-import { paymentGatewayPolicies } from './payment-gateway.policy';
-import { ResilientCardGateway } from './resilient-card-gateway';
+import { CardGateway } from '../../application/ports/card-gateway.js';
+import type { Config } from '../../config.js';
+import { CardGatewaySimulator } from './card-gateway.simulator.js';
+import { paymentGatewayPolicies } from './payment-gateway.policy.js';
+import { ResilientCardGateway } from './resilient-card-gateway.js';
 
 /** The simulated card gateway and its resilience policy; provides the `CardGateway` port. */
 @Module({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PAYMENT_TEST_TOKENS } from '@shop/contracts';
-import { CardGatewayRequestError, CardGatewaySimulator } from './card-gateway.simulator';
+import { CardGatewayRequestError, CardGatewaySimulator } from './card-gateway.simulator.js';
 
 const live = () => new AbortController().signal;
 const ONE_HOUR_MS = 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, TaskCancelledError } from '@shop/resilience';
-import { CardGatewayRequestError } from './card-gateway.simulator';
-import { declineReasonOfCode, declineReasonOfFailure } from './gateway-decline-reasons';
+import { CardGatewayRequestError } from './card-gateway.simulator.js';
+import { declineReasonOfCode, declineReasonOfFailure } from './gateway-decline-reasons.js';
 
 describe('decline reasons of the card gateway', () => {
   it('maps the gateway decline codes to the contract reasons', () => {

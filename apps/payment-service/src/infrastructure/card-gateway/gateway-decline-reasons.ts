@@ -1,6 +1,6 @@
 import type { PaymentDeclineReason } from '@shop/contracts';
 import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, isTransientFailure } from '@shop/resilience';
-import type { SimulatedDeclineCode } from './card-gateway.simulator';
+import type { SimulatedDeclineCode } from './card-gateway.simulator.js';
 
 /** The gateway's own decline codes, in the system's bounded vocabulary. */
 export function declineReasonOfCode(code: SimulatedDeclineCode): PaymentDeclineReason {

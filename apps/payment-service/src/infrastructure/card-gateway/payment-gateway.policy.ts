@@ -1,5 +1,5 @@
 import type { ResilienceModuleOptions } from '@shop/resilience';
-import type { Config } from '../../config';
+import type { Config } from '../../config.js';
 
 /** The resilience policy's name for the card gateway: in logs and in the `dependency` metric label. */
 export const PAYMENT_GATEWAY_POLICY = 'payment-gateway';

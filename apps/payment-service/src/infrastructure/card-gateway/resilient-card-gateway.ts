@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ResiliencePolicies, type ResiliencePolicy } from '@shop/resilience';
-import { type AuthorizationRequest, type AuthorizationResult, CardGateway } from '../../application/ports/card-gateway';
-import { CardGatewaySimulator } from './card-gateway.simulator';
-import { declineReasonOfCode, declineReasonOfFailure } from './gateway-decline-reasons';
-import { PAYMENT_GATEWAY_POLICY } from './payment-gateway.policy';
+import { type AuthorizationRequest, type AuthorizationResult, CardGateway } from '../../application/ports/card-gateway.js';
+import { CardGatewaySimulator } from './card-gateway.simulator.js';
+import { declineReasonOfCode, declineReasonOfFailure } from './gateway-decline-reasons.js';
+import { PAYMENT_GATEWAY_POLICY } from './payment-gateway.policy.js';
 
 // All three are retried: authorize carries an idempotency key, and capture and void of an
 // authorization are idempotent at the gateway.

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
 import { z } from 'zod';
-import { PaymentError } from '../../domain/payment.errors';
+import { PaymentError } from '../../domain/payment.errors.js';
 import { parseRequest } from '@shop/contracts';
-import { toRpcException } from './payment-errors.interceptor';
+import { toRpcException } from './payment-errors.interceptor.js';
 
 const wire = (error: unknown) => toRpcException(error).getError();
 

@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { RpcException } from '@nestjs/microservices';
 import { status } from '@grpc/grpc-js';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { PaymentError, type PaymentErrorCode } from '../../domain/payment.errors';
+import { PaymentError, type PaymentErrorCode } from '../../domain/payment.errors.js';
 import { InvalidRequestError } from '@shop/contracts';
 
 /** The one place where errors become gRPC statuses; the message is the stable code, as in libs/contracts. */

@@ -7,8 +7,8 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { GRPC_SERVICES, grpcLoaderOptions, PROTO_ROOT, type paymentV1 } from '@shop/contracts';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { sagaOf } from '../../testing/payment-commands.fixtures';
-import { startPaymentTestApp, type PaymentTestApp } from '../../testing/payment-test-app';
+import { sagaOf } from '../../testing/payment-commands.fixtures.js';
+import { startPaymentTestApp, type PaymentTestApp } from '../../testing/payment-test-app.js';
 
 type GetPayment = (request: paymentV1.GetPaymentRequest) => Promise<paymentV1.GetPaymentResponse>;
 

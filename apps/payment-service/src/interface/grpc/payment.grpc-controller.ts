@@ -1,9 +1,9 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
 import { parseRequest, paymentV1 } from '@shop/contracts';
 import { z } from 'zod';
-import { GetPaymentQuery } from '../../application/get-payment/get-payment.query';
-import type { Payment, PaymentStatus } from '../../domain/payment';
-import { PaymentErrorsInterceptor } from './payment-errors.interceptor';
+import { GetPaymentQuery } from '../../application/get-payment/get-payment.query.js';
+import type { Payment, PaymentStatus } from '../../domain/payment.js';
+import { PaymentErrorsInterceptor } from './payment-errors.interceptor.js';
 
 const getPaymentRequestSchema = z.object({ orderId: z.uuid('must be a UUID') });
 

@@ -8,10 +8,10 @@ import { type AnyMessageDefinition, AuthorizePaymentCommand, CapturePaymentComma
 import { DEAD_LETTER_HEADERS, KafkaConnection, MessageConsumers } from '@shop/messaging';
 import { createMigratedDatabase, eventually, type MigratedDatabase } from '@shop/testing';
 import { type Consumer, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
-import { repliesInOutbox } from '../../testing/outbox-replies';
-import { sagaOf } from '../../testing/payment-commands.fixtures';
-import { startPaymentTestApp, type PaymentTestApp } from '../../testing/payment-test-app';
-import { PaymentCommandsConsumer, type PaymentCommandsSubscription } from './payment-commands.consumer';
+import { repliesInOutbox } from '../../testing/outbox-replies.js';
+import { sagaOf } from '../../testing/payment-commands.fixtures.js';
+import { startPaymentTestApp, type PaymentTestApp } from '../../testing/payment-test-app.js';
+import { PaymentCommandsConsumer, type PaymentCommandsSubscription } from './payment-commands.consumer.js';
 
 describe('the payment commands consumer on Kafka', { timeout: 120_000 }, () => {
   const run = randomUUID().slice(0, 8);

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { AuthorizePaymentCommand, CapturePaymentCommand, isMessageOf, type KnownMessage, Topics, VoidPaymentCommand } from '@shop/contracts';
 import { MessageConsumers, NonRetryableMessageError } from '@shop/messaging';
 import { CorrelationContext } from '@shop/observability';
-import { AuthorizePaymentHandler } from '../../application/authorize-payment/authorize-payment.handler';
-import { CapturePaymentHandler } from '../../application/capture-payment/capture-payment.handler';
-import { VoidPaymentHandler } from '../../application/void-payment/void-payment.handler';
-import { PaymentError } from '../../domain/payment.errors';
-import { PAYMENT_CONSUMER_GROUP } from '../../infrastructure/consumer-group';
+import { AuthorizePaymentHandler } from '../../application/authorize-payment/authorize-payment.handler.js';
+import { CapturePaymentHandler } from '../../application/capture-payment/capture-payment.handler.js';
+import { VoidPaymentHandler } from '../../application/void-payment/void-payment.handler.js';
+import { PaymentError } from '../../domain/payment.errors.js';
+import { PAYMENT_CONSUMER_GROUP } from '../../infrastructure/consumer-group.js';
 
 /** Which topics, as which consumer group: the saga's payment commands, as `payment-service`. */
 export interface PaymentCommandsSubscription {

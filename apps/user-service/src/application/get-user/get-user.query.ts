@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userIdField } from '../../domain/user.fields';
+import { userIdField } from '../../domain/user.fields.js';
 
 export const getUserQuery = z.object({ userId: userIdField });
 

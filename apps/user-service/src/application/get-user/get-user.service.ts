@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../../domain/user';
-import { UserError } from '../../domain/user.errors';
-import { UserRepository } from '../../domain/user.repository';
-import type { GetUserQuery } from './get-user.query';
+import type { User } from '../../domain/user.js';
+import { UserError } from '../../domain/user.errors.js';
+import { UserRepository } from '../../domain/user.repository.js';
+import type { GetUserQuery } from './get-user.query.js';
 
 @Injectable()
 export class GetUserService {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../../domain/user';
-import { UserError } from '../../domain/user.errors';
-import { UserRepository } from '../../domain/user.repository';
-import { AccessTokens, type IssuedAccessToken } from '../ports/access-tokens';
-import { PasswordHasher } from '../ports/password-hasher';
-import type { LogInCommand } from './log-in.command';
+import type { User } from '../../domain/user.js';
+import { UserError } from '../../domain/user.errors.js';
+import { UserRepository } from '../../domain/user.repository.js';
+import { AccessTokens, type IssuedAccessToken } from '../ports/access-tokens.js';
+import { PasswordHasher } from '../ports/password-hasher.js';
+import type { LogInCommand } from './log-in.command.js';
 
 @Injectable()
 export class LogInService {

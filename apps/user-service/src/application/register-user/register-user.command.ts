@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, nameField, passwordField } from '../../domain/user.fields';
+import { emailField, nameField, passwordField } from '../../domain/user.fields.js';
 
 export const registerUserCommand = z.object({ email: emailField, password: passwordField, name: nameField });
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../../domain/user';
-import { UserError } from '../../domain/user.errors';
-import { UserRepository } from '../../domain/user.repository';
-import { PasswordHasher } from '../ports/password-hasher';
-import type { RegisterUserCommand } from './register-user.command';
+import type { User } from '../../domain/user.js';
+import { UserError } from '../../domain/user.errors.js';
+import { UserRepository } from '../../domain/user.repository.js';
+import { PasswordHasher } from '../ports/password-hasher.js';
+import type { RegisterUserCommand } from './register-user.command.js';
 
 @Injectable()
 export class RegisterUserService {

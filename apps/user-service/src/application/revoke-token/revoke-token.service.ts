@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AccessTokens } from '../ports/access-tokens';
-import { TokenDenylist } from '../ports/token-denylist';
-import type { RevokeTokenCommand } from './revoke-token.command';
+import { AccessTokens } from '../ports/access-tokens.js';
+import { TokenDenylist } from '../ports/token-denylist.js';
+import type { RevokeTokenCommand } from './revoke-token.command.js';
 
 @Injectable()
 export class RevokeTokenService {

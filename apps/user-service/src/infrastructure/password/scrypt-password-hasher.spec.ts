@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { parseScryptHash } from './scrypt-hash-string';
-import { CURRENT_SCRYPT_PARAMETERS, ScryptPasswordHasher } from './scrypt-password-hasher';
+import { parseScryptHash } from './scrypt-hash-string.js';
+import { CURRENT_SCRYPT_PARAMETERS, ScryptPasswordHasher } from './scrypt-password-hasher.js';
 
 const password = 'correct horse battery staple';
 

@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { PasswordHasher } from '../../application/ports/password-hasher';
-import { formatScryptHash, parseScryptHash, scryptMemoryBytes, type ScryptParameters } from './scrypt-hash-string';
+import { PasswordHasher } from '../../application/ports/password-hasher.js';
+import { formatScryptHash, parseScryptHash, scryptMemoryBytes, type ScryptParameters } from './scrypt-hash-string.js';
 
 /**
  * N=2^15, r=8 (32 MiB per hash) with p from SCRYPT_PARALLELISM. OWASP's Password Storage Cheat

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UserRegisteredEvent } from '@shop/contracts';
 import { OutboxWriter } from '@shop/messaging';
-import type { NewUser, User } from '../../domain/user';
-import { UserError } from '../../domain/user.errors';
-import { UserRepository } from '../../domain/user.repository';
-import { Prisma, PrismaClient, type User as UserRow } from '../../generated/prisma/client';
-import { userRegisteredMessage } from '../messaging/user-registered.message';
+import type { NewUser, User } from '../../domain/user.js';
+import { UserError } from '../../domain/user.errors.js';
+import { UserRepository } from '../../domain/user.repository.js';
+import { Prisma, PrismaClient, type User as UserRow } from '../../generated/prisma/client.js';
+import { userRegisteredMessage } from '../messaging/user-registered.message.js';
 
 /** Prisma's code for a unique-constraint violation; on `users` only the email is unique besides the id. */
 const UNIQUE_VIOLATION = 'P2002';

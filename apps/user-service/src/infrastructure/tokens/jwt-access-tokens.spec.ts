@@ -2,12 +2,12 @@ import { JwtService } from '@nestjs/jwt';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import type { User } from '../../domain/user';
-import { UserError } from '../../domain/user.errors';
-import { decodeJwt, signHs256, signRs256, unsigned, type Claims } from '../../testing/jwt-forgery';
-import { generateRsaKeyPair } from '../../testing/rsa-key-pair';
-import { accessTokenJwtOptions } from './access-token-jwt-options';
-import { JwtAccessTokens } from './jwt-access-tokens';
+import type { User } from '../../domain/user.js';
+import { UserError } from '../../domain/user.errors.js';
+import { decodeJwt, signHs256, signRs256, unsigned, type Claims } from '../../testing/jwt-forgery.js';
+import { generateRsaKeyPair } from '../../testing/rsa-key-pair.js';
+import { accessTokenJwtOptions } from './access-token-jwt-options.js';
+import { JwtAccessTokens } from './jwt-access-tokens.js';
 
 const keys = generateRsaKeyPair();
 const TTL_SECONDS = 900;

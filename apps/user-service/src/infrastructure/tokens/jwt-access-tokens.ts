@@ -1,9 +1,9 @@
 import type { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AccessTokens, type IssuedAccessToken, type VerifiedAccessToken } from '../../application/ports/access-tokens';
-import type { User } from '../../domain/user';
-import { UserError } from '../../domain/user.errors';
+import { AccessTokens, type IssuedAccessToken, type VerifiedAccessToken } from '../../application/ports/access-tokens.js';
+import type { User } from '../../domain/user.js';
+import { UserError } from '../../domain/user.errors.js';
 
 /** The claims this service puts in every token (besides iss, aud and iat), checked again on the way back in. */
 const accessTokenClaims = z.object({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { revokedTokenKey } from '@shop/contracts';
 import { RedisConnection } from '@shop/redis';
-import { TokenDenylist } from '../../application/ports/token-denylist';
+import { TokenDenylist } from '../../application/ports/token-denylist.js';
 
 /** The denylist the gateway reads: one key per revoked token (see revokedTokenKey), expiring with the token. */
 @Injectable()

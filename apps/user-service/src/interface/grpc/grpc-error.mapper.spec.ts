@@ -1,8 +1,8 @@
 import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UserError } from '../../domain/user.errors';
-import { ERROR_CODE_METADATA_KEY, unexpectedErrorToRpcException, userErrorToRpcException } from './grpc-error.mapper';
+import { UserError } from '../../domain/user.errors.js';
+import { ERROR_CODE_METADATA_KEY, unexpectedErrorToRpcException, userErrorToRpcException } from './grpc-error.mapper.js';
 
 interface GrpcErrorPayload {
   code: number;

@@ -1,6 +1,6 @@
 import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import { RpcException } from '@nestjs/microservices';
-import type { UserError, UserErrorCode } from '../../domain/user.errors';
+import type { UserError, UserErrorCode } from '../../domain/user.errors.js';
 
 /** Trailing metadata that carries the stable code, for callers that need more than the status. */
 export const ERROR_CODE_METADATA_KEY = 'error-code';

@@ -1,8 +1,8 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { isUserError } from '../../domain/user.errors';
-import { isDependencyOutage } from '../../infrastructure/dependency-outage';
-import { unexpectedErrorToRpcException, userErrorToRpcException } from './grpc-error.mapper';
+import { isUserError } from '../../domain/user.errors.js';
+import { isDependencyOutage } from '../../infrastructure/dependency-outage.js';
+import { unexpectedErrorToRpcException, userErrorToRpcException } from './grpc-error.mapper.js';
 
 /**
  * Turns every error of a gRPC handler into a status, bound to the controller so that the global

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { getUserQuery } from '../../application/get-user/get-user.query';
-import { logInCommand } from '../../application/log-in/log-in.command';
-import { registerUserCommand } from '../../application/register-user/register-user.command';
-import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command';
-import { UserError } from '../../domain/user.errors';
-import { parseRequest } from './parse-request';
+import { getUserQuery } from '../../application/get-user/get-user.query.js';
+import { logInCommand } from '../../application/log-in/log-in.command.js';
+import { registerUserCommand } from '../../application/register-user/register-user.command.js';
+import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command.js';
+import { UserError } from '../../domain/user.errors.js';
+import { parseRequest } from './parse-request.js';
 
 const validRegistration = { email: 'ada@example.com', password: 'analytical engine', name: 'Ada Lovelace' };
 

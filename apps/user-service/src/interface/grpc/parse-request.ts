@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { UserError } from '../../domain/user.errors';
+import { UserError } from '../../domain/user.errors.js';
 
 const MAX_PROBLEMS_SHOWN = 5;
 

@@ -1,16 +1,16 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
 import { userV1 } from '@shop/contracts';
-import { getUserQuery } from '../../application/get-user/get-user.query';
-import { GetUserService } from '../../application/get-user/get-user.service';
-import { logInCommand } from '../../application/log-in/log-in.command';
-import { LogInService } from '../../application/log-in/log-in.service';
-import { registerUserCommand } from '../../application/register-user/register-user.command';
-import { RegisterUserService } from '../../application/register-user/register-user.service';
-import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command';
-import { RevokeTokenService } from '../../application/revoke-token/revoke-token.service';
-import { GrpcErrorsInterceptor } from './grpc-errors.interceptor';
-import { parseRequest } from './parse-request';
-import { toGrpcUser } from './user.grpc-mapper';
+import { getUserQuery } from '../../application/get-user/get-user.query.js';
+import { GetUserService } from '../../application/get-user/get-user.service.js';
+import { logInCommand } from '../../application/log-in/log-in.command.js';
+import { LogInService } from '../../application/log-in/log-in.service.js';
+import { registerUserCommand } from '../../application/register-user/register-user.command.js';
+import { RegisterUserService } from '../../application/register-user/register-user.service.js';
+import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command.js';
+import { RevokeTokenService } from '../../application/revoke-token/revoke-token.service.js';
+import { GrpcErrorsInterceptor } from './grpc-errors.interceptor.js';
+import { parseRequest } from './parse-request.js';
+import { toGrpcUser } from './user.grpc-mapper.js';
 
 /** shop.user.v1.UserService: each RPC validates its request, runs one use case and maps the result. */
 @Controller()

@@ -1,5 +1,5 @@
 import type { userV1 } from '@shop/contracts';
-import type { User } from '../../domain/user';
+import type { User } from '../../domain/user.js';
 
 /** The public view of an account: never the password hash. */
 export function toGrpcUser(user: User): userV1.User {

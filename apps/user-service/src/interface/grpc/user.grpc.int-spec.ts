@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { ScryptPasswordHasher } from '../../infrastructure/password/scrypt-password-hasher';
-import { decodeJwt, signRs256 } from '../../testing/jwt-forgery';
-import { generateRsaKeyPair } from '../../testing/rsa-key-pair';
-import { startUserService, type RunningUserService } from '../../testing/user-grpc-server';
-import { ERROR_CODE_METADATA_KEY } from './grpc-error.mapper';
+import { ScryptPasswordHasher } from '../../infrastructure/password/scrypt-password-hasher.js';
+import { decodeJwt, signRs256 } from '../../testing/jwt-forgery.js';
+import { generateRsaKeyPair } from '../../testing/rsa-key-pair.js';
+import { startUserService, type RunningUserService } from '../../testing/user-grpc-server.js';
+import { ERROR_CODE_METADATA_KEY } from './grpc-error.mapper.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centsSchema } from './money.fields';
+import { centsSchema } from './money.fields.js';
 
 export const skuSchema = z.string().min(1).max(64);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identifierSchema } from './identifier.fields';
+import { identifierSchema } from './identifier.fields.js';
 
 /** The steps of the order saga that a command drives, named the same in commands, replies and GetOrder. */
 export const SAGA_STEPS = [

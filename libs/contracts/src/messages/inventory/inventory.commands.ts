@@ -1,10 +1,10 @@
 // Commands the order saga sends to the inventory service. Each is idempotent on (sagaId, step):
 // a redelivered command must not reserve, commit or release twice.
 import { z } from 'zod';
-import { requestedLineSchema } from '../fields/order-line.fields';
-import { sagaFields } from '../fields/saga.fields';
-import { defineMessage } from '../message-definition';
-import { Topics } from '../topics';
+import { requestedLineSchema } from '../fields/order-line.fields.js';
+import { sagaFields } from '../fields/saga.fields.js';
+import { defineMessage } from '../message-definition.js';
+import { Topics } from '../topics.js';
 
 export const ReserveStockCommand = defineMessage({
   type: 'inventory.ReserveStock',

@@ -1,10 +1,10 @@
 // The inventory service's replies to saga commands, on the orchestrator's reply topic.
 import { z } from 'zod';
-import { currencySchema, centsSchema } from '../fields/money.fields';
-import { pricedLineSchema, skuSchema } from '../fields/order-line.fields';
-import { sagaFields } from '../fields/saga.fields';
-import { defineMessage } from '../message-definition';
-import { Topics } from '../topics';
+import { currencySchema, centsSchema } from '../fields/money.fields.js';
+import { pricedLineSchema, skuSchema } from '../fields/order-line.fields.js';
+import { sagaFields } from '../fields/saga.fields.js';
+import { defineMessage } from '../message-definition.js';
+import { Topics } from '../topics.js';
 
 export const STOCK_RESERVATION_FAILURE_REASONS = ['INSUFFICIENT_STOCK', 'UNKNOWN_SKU'] as const;
 export type StockReservationFailureReason = (typeof STOCK_RESERVATION_FAILURE_REASONS)[number];

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createMessage } from '../create-message';
-import { STOCK_RESERVATION_FAILURE_REASONS } from '../inventory/inventory.replies';
-import { PAYMENT_DECLINE_REASONS } from '../payment/payment.replies';
-import { ORDER_CANCELLATION_REASONS, ORDER_REJECTION_REASONS, OrderCancelledEvent, OrderRejectedEvent } from './order.events';
+import { createMessage } from '../create-message.js';
+import { STOCK_RESERVATION_FAILURE_REASONS } from '../inventory/inventory.replies.js';
+import { PAYMENT_DECLINE_REASONS } from '../payment/payment.replies.js';
+import { ORDER_CANCELLATION_REASONS, ORDER_REJECTION_REASONS, OrderCancelledEvent, OrderRejectedEvent } from './order.events.js';
 
 const outcome = { orderId: '0b9f6f0e-3c7a-4d52-9a57-3f1f2f0c8a11', userId: '9d2b7c1a-5e4f-4a3b-8c2d-1e0f9a8b7c6d', totalCents: 2500, currency: 'EUR' };
 const context = { correlationId: outcome.orderId };

@@ -1,13 +1,13 @@
 // How each order ended, published by the order service once its saga finishes. The notification
 // service turns each into one notification.
 import { z } from 'zod';
-import { identifierSchema } from '../fields/identifier.fields';
-import { centsSchema, currencySchema } from '../fields/money.fields';
-import { pricedLineSchema } from '../fields/order-line.fields';
-import { STOCK_RESERVATION_FAILURE_REASONS } from '../inventory/inventory.replies';
-import { defineMessage } from '../message-definition';
-import { PAYMENT_DECLINE_REASONS } from '../payment/payment.replies';
-import { Topics } from '../topics';
+import { identifierSchema } from '../fields/identifier.fields.js';
+import { centsSchema, currencySchema } from '../fields/money.fields.js';
+import { pricedLineSchema } from '../fields/order-line.fields.js';
+import { STOCK_RESERVATION_FAILURE_REASONS } from '../inventory/inventory.replies.js';
+import { defineMessage } from '../message-definition.js';
+import { PAYMENT_DECLINE_REASONS } from '../payment/payment.replies.js';
+import { Topics } from '../topics.js';
 
 /** An order is rejected when the inventory could not reserve its stock; no payment was attempted. */
 export const ORDER_REJECTION_REASONS = [...STOCK_RESERVATION_FAILURE_REASONS] as const;

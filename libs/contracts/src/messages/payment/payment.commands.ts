@@ -1,11 +1,11 @@
 // Commands the order saga sends to the payment service. Each is idempotent on (sagaId, step): a
 // redelivered AuthorizePayment must not charge the card twice.
 import { z } from 'zod';
-import { identifierSchema } from '../fields/identifier.fields';
-import { currencySchema } from '../fields/money.fields';
-import { sagaFields } from '../fields/saga.fields';
-import { defineMessage } from '../message-definition';
-import { Topics } from '../topics';
+import { identifierSchema } from '../fields/identifier.fields.js';
+import { currencySchema } from '../fields/money.fields.js';
+import { sagaFields } from '../fields/saga.fields.js';
+import { defineMessage } from '../message-definition.js';
+import { Topics } from '../topics.js';
 
 export const AuthorizePaymentCommand = defineMessage({
   type: 'payment.AuthorizePayment',

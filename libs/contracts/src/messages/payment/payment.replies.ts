@@ -1,10 +1,10 @@
 // The payment service's replies to saga commands, on the orchestrator's reply topic.
 import { z } from 'zod';
-import { identifierSchema } from '../fields/identifier.fields';
-import { centsSchema, currencySchema } from '../fields/money.fields';
-import { sagaFields } from '../fields/saga.fields';
-import { defineMessage } from '../message-definition';
-import { Topics } from '../topics';
+import { identifierSchema } from '../fields/identifier.fields.js';
+import { centsSchema, currencySchema } from '../fields/money.fields.js';
+import { sagaFields } from '../fields/saga.fields.js';
+import { defineMessage } from '../message-definition.js';
+import { Topics } from '../topics.js';
 
 export const PAYMENT_DECLINE_REASONS = [
   'CARD_DECLINED',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { identifierSchema } from '../fields/identifier.fields';
-import { defineMessage } from '../message-definition';
-import { Topics } from '../topics';
+import { identifierSchema } from '../fields/identifier.fields.js';
+import { defineMessage } from '../message-definition.js';
+import { Topics } from '../topics.js';
 
 /** Published by the user service once an account exists; keyed and correlated by the user id. */
 export const UserRegisteredEvent = defineMessage({

@@ -2,11 +2,11 @@ import { Body, Controller, HttpCode, HttpStatus, Post, UnauthorizedException, Us
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
-import { UserGrpcClient } from '../../../infrastructure/grpc/user.grpc-client';
-import { ApiErrorResponses } from '../errors/api-error-responses';
-import { AccessTokenGuard } from '../guards/access-token.guard';
-import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request';
-import { AccessTokenDto, LoginRequestDto, RegisterRequestDto, RegisteredUserDto } from './auth.dto';
+import { UserGrpcClient } from '../../../infrastructure/grpc/user.grpc-client.js';
+import { ApiErrorResponses } from '../errors/api-error-responses.js';
+import { AccessTokenGuard } from '../guards/access-token.guard.js';
+import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request.js';
+import { AccessTokenDto, LoginRequestDto, RegisterRequestDto, RegisteredUserDto } from './auth.dto.js';
 
 @ApiTags('auth')
 @Controller('auth')

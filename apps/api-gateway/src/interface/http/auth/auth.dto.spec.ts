@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeValidationIssues } from '../validation/validation-messages';
-import { loginRequestSchema, registerRequestSchema } from './auth.dto';
+import { describeValidationIssues } from '../validation/validation-messages.js';
+import { loginRequestSchema, registerRequestSchema } from './auth.dto.js';
 
 function refusalOf(schema: typeof registerRequestSchema | typeof loginRequestSchema, body: unknown): string | null {
   const result = schema.safeParse(body);

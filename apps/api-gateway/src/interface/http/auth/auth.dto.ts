@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { fieldError } from '../validation/validation-messages';
+import { fieldError } from '../validation/validation-messages.js';
 
 // The same limits as user-service, which checks again: the gateway refuses early, never differently.
 export const registerRequestSchema = z.object({

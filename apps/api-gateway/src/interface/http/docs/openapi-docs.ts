@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { HttpApiModule } from '../http-api.module';
+import { HttpApiModule } from '../http-api.module.js';
 
 export const DOCS_PATH = 'docs';
 

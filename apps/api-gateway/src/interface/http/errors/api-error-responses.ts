@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
-import { ErrorBodyDto } from './error-body';
+import { ErrorBodyDto } from './error-body.js';
 
 // `.Output` makes a new class on each access; two classes of one name break cleanupOpenApiDoc.
 const ErrorBodyOutput = ErrorBodyDto.Output;

@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
-import { errorBody } from './error-body';
-import { httpErrorOf } from './http-error.mapping';
+import { errorBody } from './error-body.js';
+import { httpErrorOf } from './http-error.mapping.js';
 
 /**
  * Every error response of the gateway goes through here, whoever threw: a controller, a guard, a

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, GrpcStatus } from '@shop/resilience';
-import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error';
-import { errorBody } from './error-body';
-import { httpErrorOf, httpStatusOfGrpc } from './http-error.mapping';
+import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error.js';
+import { errorBody } from './error-body.js';
+import { httpErrorOf, httpStatusOfGrpc } from './http-error.mapping.js';
 
 /** A failed call as NestJS's ClientGrpc hands it over: grpc-js's ServiceError. */
 function grpcError(code: GrpcStatus, details: string) {

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, GrpcStatus, TaskCancelledError } from '@shop/resilience';
-import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error';
+import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error.js';
 
 /** What a failure becomes over HTTP. `detail` goes to the log, never to the client. */
 export interface HttpError {

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
-import { AccessTokenVerifier, bearerTokenOf } from '../../../infrastructure/auth/access-token.verifier';
-import { RevokedTokensStore } from '../../../infrastructure/redis/revoked-tokens.store';
-import type { AuthenticatedRequest } from './authenticated-request';
+import { AccessTokenVerifier, bearerTokenOf } from '../../../infrastructure/auth/access-token.verifier.js';
+import { RevokedTokensStore } from '../../../infrastructure/redis/revoked-tokens.store.js';
+import type { AuthenticatedRequest } from './authenticated-request.js';
 
 /** Lets a request through only with `Authorization: Bearer <token>` holding a valid token that was not logged out. */
 @Injectable()

@@ -1,6 +1,6 @@
 import type { notificationV1 } from '@shop/contracts';
-import { notificationChannelName, notificationStatusName, notificationTypeName } from '../proto-enums';
-import type { NotificationView } from './notification.dto';
+import { notificationChannelName, notificationStatusName, notificationTypeName } from '../proto-enums.js';
+import type { NotificationView } from './notification.dto.js';
 
 export function toNotificationView(notification: notificationV1.Notification): NotificationView {
   return {

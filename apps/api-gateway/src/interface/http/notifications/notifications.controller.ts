@@ -2,12 +2,12 @@ import { Controller, Get, HttpStatus, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
-import { NotificationGrpcClient } from '../../../infrastructure/grpc/notification.grpc-client';
-import { ApiErrorResponses } from '../errors/api-error-responses';
-import { AccessTokenGuard } from '../guards/access-token.guard';
-import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request';
-import { NotificationDto } from './notification.dto';
-import { toNotificationView } from './notification.presenter';
+import { NotificationGrpcClient } from '../../../infrastructure/grpc/notification.grpc-client.js';
+import { ApiErrorResponses } from '../errors/api-error-responses.js';
+import { AccessTokenGuard } from '../guards/access-token.guard.js';
+import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request.js';
+import { NotificationDto } from './notification.dto.js';
+import { toNotificationView } from './notification.presenter.js';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

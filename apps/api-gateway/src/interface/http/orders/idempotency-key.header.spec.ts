@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BadRequestException } from '@nestjs/common';
-import { parseIdempotencyKey } from './idempotency-key.header';
+import { parseIdempotencyKey } from './idempotency-key.header.js';
 
 describe('the Idempotency-Key header', () => {
   it('is optional', () => {

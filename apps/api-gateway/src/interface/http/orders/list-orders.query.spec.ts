@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeValidationIssues } from '../validation/validation-messages';
-import { listOrdersQuerySchema } from './list-orders.query';
+import { describeValidationIssues } from '../validation/validation-messages.js';
+import { listOrdersQuerySchema } from './list-orders.query.js';
 
 describe('the query of GET /orders', () => {
   it('pages by 20 by default', () => {

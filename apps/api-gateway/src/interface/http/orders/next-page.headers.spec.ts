@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nextPageHeaders } from './next-page.headers';
+import { nextPageHeaders } from './next-page.headers.js';
 
 describe('the headers announcing the next page of orders', () => {
   it('link to the next page with the same limit and the cursor, and give the cursor alone', () => {

@@ -1,4 +1,4 @@
-import { API_BASE_PATH } from '../api-base-path';
+import { API_BASE_PATH } from '../api-base-path.js';
 
 /**
  * The headers that announce the next page of GET /orders (RFC 8288 `Link` for clients that follow

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ORDER_STATUSES, SAGA_STEP_STATUSES } from '../proto-enums';
+import { ORDER_STATUSES, SAGA_STEP_STATUSES } from '../proto-enums.js';
 
 export const orderSchema = z.object({
   orderId: z.string(),

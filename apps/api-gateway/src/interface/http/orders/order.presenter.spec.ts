@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { orderV1 } from '@shop/contracts';
-import { orderSchema } from './order.dto';
-import { toOrderView } from './order.presenter';
+import { orderSchema } from './order.dto.js';
+import { toOrderView } from './order.presenter.js';
 
 const order: orderV1.Order = {
   orderId: '5b0c4f0e-3a52-4f7e-9b0a-2f0b8d8f1c11',

@@ -1,6 +1,6 @@
 import type { orderV1 } from '@shop/contracts';
-import { orderStatusName, sagaStepStatusName } from '../proto-enums';
-import type { OrderView } from './order.dto';
+import { orderStatusName, sagaStepStatusName } from '../proto-enums.js';
+import type { OrderView } from './order.dto.js';
 
 /** An order as the REST API shows it: plain status names, and null rather than "" for no failure. */
 export function toOrderView(order: orderV1.Order): OrderView {

@@ -3,17 +3,17 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
-import { PlaceOrderService } from '../../../application/place-order/place-order.service';
-import { OrderGrpcClient } from '../../../infrastructure/grpc/order.grpc-client';
-import { ApiErrorResponses } from '../errors/api-error-responses';
-import { AccessTokenGuard } from '../guards/access-token.guard';
-import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request';
-import { IdempotencyKey } from './idempotency-key.header';
-import { ListOrdersQueryDto } from './list-orders.query';
-import { nextPageHeaders } from './next-page.headers';
-import { OrderDto } from './order.dto';
-import { toOrderView } from './order.presenter';
-import { PlaceOrderRequestDto, PlacedOrderDto } from './place-order.dto';
+import { PlaceOrderService } from '../../../application/place-order/place-order.service.js';
+import { OrderGrpcClient } from '../../../infrastructure/grpc/order.grpc-client.js';
+import { ApiErrorResponses } from '../errors/api-error-responses.js';
+import { AccessTokenGuard } from '../guards/access-token.guard.js';
+import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request.js';
+import { IdempotencyKey } from './idempotency-key.header.js';
+import { ListOrdersQueryDto } from './list-orders.query.js';
+import { nextPageHeaders } from './next-page.headers.js';
+import { OrderDto } from './order.dto.js';
+import { toOrderView } from './order.presenter.js';
+import { PlaceOrderRequestDto, PlacedOrderDto } from './place-order.dto.js';
 
 // Order ids are UUIDs: anything else cannot name an order, whoever asks.
 const orderIdSchema = z.guid();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeValidationIssues } from '../validation/validation-messages';
-import { placeOrderRequestSchema } from './place-order.dto';
+import { describeValidationIssues } from '../validation/validation-messages.js';
+import { placeOrderRequestSchema } from './place-order.dto.js';
 
 /** The message a 400 carries for `body`, or null when the body is valid. */
 function refusalOf(body: unknown): string | null {

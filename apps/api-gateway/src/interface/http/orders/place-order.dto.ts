@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { fieldError } from '../validation/validation-messages';
+import { fieldError } from '../validation/validation-messages.js';
 
 export const MAX_QUANTITY = 1000;
 export const MAX_ORDER_LINES = 100;

@@ -2,9 +2,9 @@ import { Controller, Get, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
-import { ListProductsService } from '../../../application/list-products/list-products.service';
-import { ApiErrorResponses } from '../errors/api-error-responses';
-import { ProductDto } from './product.dto';
+import { ListProductsService } from '../../../application/list-products/list-products.service.js';
+import { ApiErrorResponses } from '../errors/api-error-responses.js';
+import { ProductDto } from './product.dto.js';
 
 /** RFC 7234's warning for a response served from cache because the origin could not be reached. */
 export const STALE_RESPONSE_HEADERS = { Warning: '110 - "Response is Stale"', 'X-Cache': 'STALE' } as const;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type FakeStack, startFakeStack } from '../../../testing/fake-stack.fixture';
-import { startGateway } from '../../../testing/gateway.fixture';
+import { type FakeStack, startFakeStack } from '../../../testing/fake-stack.fixture.js';
+import { startGateway } from '../../../testing/gateway.fixture.js';
 
 const cable = { sku: 'USB-C-CABLE-1M', name: 'USB-C cable, 1 m', priceCents: 999, currency: 'EUR', available: 120 };
 const mouse = { sku: 'MOUSE-WIRELESS', name: 'Wireless mouse', priceCents: 2499, currency: 'EUR', available: 7 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { FailOpenThrottlerStorage } from './fail-open.throttler-storage';
+import { FailOpenThrottlerStorage } from './fail-open.throttler-storage.js';
 
 Logger.overrideLogger(false);
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { signAccessToken } from '../../../testing/access-tokens.fixture';
-import { type FakeStack, startFakeStack } from '../../../testing/fake-stack.fixture';
+import { signAccessToken } from '../../../testing/access-tokens.fixture.js';
+import { type FakeStack, startFakeStack } from '../../../testing/fake-stack.fixture.js';
 
 const LIMIT = 3;
 

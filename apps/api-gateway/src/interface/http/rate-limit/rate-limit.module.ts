@@ -4,11 +4,11 @@ import { ThrottlerModule, type ThrottlerModuleOptions, normalizeIp } from '@nest
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { RedisConnection } from '@shop/redis';
 import type { IncomingMessage } from 'node:http';
-import type { Config } from '../../../config';
-import { AccessTokenVerifier, bearerTokenOf } from '../../../infrastructure/auth/access-token.verifier';
-import { InfrastructureModule } from '../../../infrastructure/infrastructure.module';
-import { RedisKeys } from '../../../infrastructure/redis/redis-keys';
-import { FailOpenThrottlerStorage } from './fail-open.throttler-storage';
+import type { Config } from '../../../config.js';
+import { AccessTokenVerifier, bearerTokenOf } from '../../../infrastructure/auth/access-token.verifier.js';
+import { InfrastructureModule } from '../../../infrastructure/infrastructure.module.js';
+import { RedisKeys } from '../../../infrastructure/redis/redis-keys.js';
+import { FailOpenThrottlerStorage } from './fail-open.throttler-storage.js';
 
 /**
  * A signed-in customer is limited by user id (all their devices share one budget), anyone else by

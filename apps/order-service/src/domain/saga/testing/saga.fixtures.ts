@@ -1,10 +1,10 @@
 // Sagas, orders and replies for the state-machine tests.
 import type { SagaStep } from '@shop/contracts';
-import type { OrderSaga, SagaOrder, SagaTransition } from '../order-saga';
-import { advanceOrderSaga } from '../order-saga.machine';
-import type { SagaReply } from '../saga-messages';
-import type { SagaState } from '../saga-state';
-import type { SagaTimings } from '../saga-timings';
+import type { OrderSaga, SagaOrder, SagaTransition } from '../order-saga.js';
+import { advanceOrderSaga } from '../order-saga.machine.js';
+import type { SagaReply } from '../saga-messages.js';
+import type { SagaState } from '../saga-state.js';
+import type { SagaTimings } from '../saga-timings.js';
 
 export const sagaId = '0196f2a1-7c3e-7d21-9a4b-5c6d7e8f9a0b';
 export const otherSagaId = '0196f2a1-7c3e-7d21-9a4b-000000000000';

@@ -1,0 +1,13 @@
+// The service's composition: its configuration, its modules and the transports it serves.
+import { runService } from '@shop/bootstrap';
+import { AppModule } from './app.module.js';
+import { configSchema } from './config.js';
+
+export function startService() {
+  return runService({
+    name: 'inventory-service',
+    configSchema,
+    appModule: () => AppModule,
+    grpc: (config) => ({ service: 'inventory', port: config.GRPC_PORT }),
+  });
+}

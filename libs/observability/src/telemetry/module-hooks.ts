@@ -1,0 +1,15 @@
+import { register } from 'import-in-the-middle/register-hooks.mjs';
+
+let hooked = false;
+
+/**
+ * OpenTelemetry's instrumentations patch a CommonJS module as it is required, but an ES module
+ * (and a CommonJS one imported from ESM) only through a loader hook: without this, express, pg,
+ * kafkajs, ioredis, mongodb and gRPC load unpatched. It must run before they are first imported.
+ * Synchronous hooks (`module.registerHooks`), in the application's own thread.
+ */
+export function hookModuleLoading(): void {
+  if (hooked) return;
+  register();
+  hooked = true;
+}
