@@ -46,9 +46,10 @@ async function startKafka() {
 async function formatStorageOnce(java) {
   if (existsSync(join(files.data, 'meta.properties'))) return;
   console.log('  formatting Kafka storage (first run only)');
+  // Base64url may start with '-': passed as `--cluster-id=<id>` so the tool never reads it as an option.
   const clusterId = randomBytes(16).toString('base64url');
   try {
-    await promisify(execFile)(javaExecutable, [...java, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', files.properties]);
+    await promisify(execFile)(javaExecutable, [...java, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', `--cluster-id=${clusterId}`, '-c', files.properties]);
   } catch (error) {
     throw new StackError(`formatting the Kafka storage failed: ${error.message.split('\n')[0]}`, { logTail: error.stderr || error.stdout });
   }
