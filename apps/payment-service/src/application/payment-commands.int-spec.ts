@@ -40,7 +40,7 @@ describe('payment commands', { timeout: 60_000 }, () => {
     assert.equal(payment?.status, 'AUTHORIZED');
     assert.equal(payment?.amountCents, 12_345);
     assert.equal(payment?.currency, 'EUR');
-    assert.equal(service.simulator.stateOf(payment?.gatewayAuthorizationId ?? ''), 'authorized');
+    assert.equal(await service.simulator.stateOf(payment?.gatewayAuthorizationId ?? ''), 'authorized');
     const [written, ...others] = await repliesInOutbox(service.prisma, saga.orderId);
     assert.equal(others.length, 0);
     assert.equal(written?.topic, Topics.orderSagaReplies);
@@ -154,7 +154,7 @@ describe('payment commands', { timeout: 60_000 }, () => {
 
     const payment = await storedPayment(service, saga.orderId);
     assert.equal(payment?.status, 'CAPTURED');
-    assert.equal(service.simulator.stateOf(payment?.gatewayAuthorizationId ?? ''), 'captured');
+    assert.equal(await service.simulator.stateOf(payment?.gatewayAuthorizationId ?? ''), 'captured');
     const [, captured] = await repliesInOutbox(service.prisma, saga.orderId);
     assert.equal(captured?.type, 'payment.PaymentCaptured');
     assert.deepEqual(captured?.payload, { sagaId: saga.sagaId, step: 'CAPTURE_PAYMENT', orderId: saga.orderId, paymentId: payment?.id, amountCents: 2_500, currency: 'USD' });
@@ -189,13 +189,13 @@ describe('payment commands', { timeout: 60_000 }, () => {
 
     const payment = await storedPayment(service, saga.orderId);
     assert.equal(payment?.status, 'VOIDED');
-    assert.equal(service.simulator.stateOf(payment?.gatewayAuthorizationId ?? ''), 'voided');
+    assert.equal(await service.simulator.stateOf(payment?.gatewayAuthorizationId ?? ''), 'voided');
     const [, voided] = await repliesInOutbox(service.prisma, saga.orderId);
     assert.equal(voided?.type, 'payment.PaymentVoided');
     assert.deepEqual(voided?.payload, { sagaId: saga.sagaId, step: 'VOID_PAYMENT', orderId: saga.orderId });
   });
 
-  it('replies PaymentVoided to a void for an order without a payment, changing nothing and calling no gateway', async () => {
+  it('records a void for an order without a payment as VOIDED with nothing authorized, replies PaymentVoided and calls no gateway', async () => {
     const saga = sagaOf();
     const voidAtGateway = mock.method(service.simulator, 'void');
 
@@ -204,7 +204,53 @@ describe('payment commands', { timeout: 60_000 }, () => {
     assert.equal(voidAtGateway.mock.callCount(), 0);
     voidAtGateway.mock.restore();
     assert.equal(reply?.message.type, 'payment.PaymentVoided');
-    assert.equal(await storedPayment(service, saga.orderId), null);
+    const payment = await storedPayment(service, saga.orderId);
+    assert.equal(payment?.status, 'VOIDED');
+    assert.equal(payment?.gatewayAuthorizationId, null);
+    assert.equal(payment?.amountCents, 0);
+    assert.deepEqual(
+      (await repliesInOutbox(service.prisma, saga.orderId)).map((written) => written.type),
+      ['payment.PaymentVoided'],
+    );
+  });
+
+  it('authorizes nothing, and replies nothing, for an authorize command that arrives after the void of its order', async () => {
+    // The authorize was dead-lettered while the saga gave up and voided; an operator replays it.
+    const saga = sagaOf();
+    await service.void.handle(saga.void());
+    const authorizeAtGateway = mock.method(service.simulator, 'authorize');
+
+    const late = await service.authorize.handle(saga.authorize('pm_card_ok'));
+
+    assert.equal(authorizeAtGateway.mock.callCount(), 0, 'no money held for a cancelled order');
+    authorizeAtGateway.mock.restore();
+    assert.equal(late, null);
+    assert.equal((await storedPayment(service, saga.orderId))?.status, 'VOIDED');
+    assert.deepEqual(
+      (await repliesInOutbox(service.prisma, saga.orderId)).map((written) => written.type),
+      ['payment.PaymentVoided'],
+    );
+    assert.equal(await service.authorize.handle(saga.authorize('pm_card_ok')), null, 'sent again: still nothing');
+  });
+
+  it('releases the authorization of an authorize command whose order was voided while the gateway answered', async () => {
+    const saga = sagaOf();
+    const authorizeAtGateway = service.simulator.authorize.bind(service.simulator);
+    const authorize = mock.method(service.simulator, 'authorize', async (...call: Parameters<typeof authorizeAtGateway>) => {
+      await service.void.handle(saga.void()); // lands between the authorize command's read and its write
+      return authorizeAtGateway(...call);
+    });
+
+    const reply = await service.authorize.handle(saga.authorize('pm_card_ok'));
+
+    const answer = await authorize.mock.calls[0]?.result;
+    authorize.mock.restore();
+    assert.equal(reply, null);
+    assert.equal(answer?.status, 'approved');
+    assert.equal(await service.simulator.stateOf(answer?.status === 'approved' ? answer.authorizationId : ''), 'voided');
+    const payment = await storedPayment(service, saga.orderId);
+    assert.equal(payment?.status, 'VOIDED');
+    assert.equal(payment?.gatewayAuthorizationId, null);
     assert.deepEqual(
       (await repliesInOutbox(service.prisma, saga.orderId)).map((written) => written.type),
       ['payment.PaymentVoided'],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type NewPayment, Payment } from './payment.js';
+import { type NewPayment, NO_CURRENCY, Payment } from './payment.js';
 import { PaymentError } from './payment.errors.js';
 
 const request = { orderId: '0190c0de-0000-7000-8000-000000000001', amountCents: 4_990, currency: 'EUR' };
@@ -43,6 +43,18 @@ describe('Payment', () => {
     assert.equal(declined.declinedBecause, 'GATEWAY_UNAVAILABLE');
     assert.throws(() => declined.authorizationId, /has no gateway authorization/);
     assert.equal(stored(Payment.authorized(request, 'auth_1')).void().wasAuthorized, true);
+  });
+
+  it('records a void that came before any authorization as VOIDED, holding nothing and taking no transition', () => {
+    const early = stored(Payment.voidBeforeAuthorization(request.orderId));
+    assert.equal(early.status, 'VOIDED');
+    assert.equal(early.wasVoidedBeforeAuthorization, true);
+    assert.equal(early.wasAuthorized, false);
+    assert.equal(early.amountCents, 0);
+    assert.equal(early.currency, NO_CURRENCY);
+    assert.throws(() => early.capture(), refusedWith('PAYMENT.NOT_CAPTURABLE'));
+    assert.throws(() => early.void(), refusedWith('PAYMENT.NOT_VOIDABLE'));
+    assert.equal(stored(Payment.authorized(request, 'auth_1')).void().wasVoidedBeforeAuthorization, false);
   });
 
   it('leaves the original untouched by a transition', () => {

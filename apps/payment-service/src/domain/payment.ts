@@ -1,7 +1,10 @@
 import type { PaymentDeclineReason } from '@shop/contracts';
 import { PaymentError } from './payment.errors.js';
 
-/** AUTHORIZED, then CAPTURED (order confirmed) or VOIDED (order cancelled); DECLINED is final. */
+/**
+ * AUTHORIZED, then CAPTURED (order confirmed) or VOIDED (order cancelled); DECLINED is final. A
+ * VOIDED payment without an authorization records a void that came before any authorization.
+ */
 export type PaymentStatus = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED';
 
 export interface PaymentProperties {
@@ -30,6 +33,9 @@ export interface PaymentRequest {
 /** A payment before it is stored: no id, no timestamps yet. */
 export type NewPayment = Omit<PaymentProperties, 'id' | 'createdAt' | 'updatedAt'>;
 
+/** ISO 4217's code for "no currency is involved": the currency of a payment that never held money. */
+export const NO_CURRENCY = 'XXX';
+
 /** The one payment of an order. Immutable: a transition returns the next state, after checking it is allowed. */
 export class Payment {
   private constructor(private readonly properties: PaymentProperties) {}
@@ -44,6 +50,15 @@ export class Payment {
 
   static declined(request: PaymentRequest, reason: PaymentDeclineReason): NewPayment {
     return { ...request, status: 'DECLINED', declineReason: reason, gatewayAuthorizationId: null };
+  }
+
+  /**
+   * The order was cancelled before it had a payment (its AuthorizePayment is late: redelivered, or
+   * replayed from the dead-letter topic). VOIDED with nothing authorized and no money, so that
+   * the late authorize finds it and authorizes nothing.
+   */
+  static voidBeforeAuthorization(orderId: string): NewPayment {
+    return { orderId, amountCents: 0, currency: NO_CURRENCY, status: 'VOIDED', declineReason: null, gatewayAuthorizationId: null };
   }
 
   get id(): string {
@@ -73,7 +88,12 @@ export class Payment {
 
   /** Whether money was ever held for the order (so an authorize command, asked again, was approved). */
   get wasAuthorized(): boolean {
-    return this.status !== 'DECLINED';
+    return this.status !== 'DECLINED' && !this.wasVoidedBeforeAuthorization;
+  }
+
+  /** Whether this records a void that came before any authorization: an authorize command now authorizes nothing. */
+  get wasVoidedBeforeAuthorization(): boolean {
+    return this.status === 'VOIDED' && this.properties.gatewayAuthorizationId === null;
   }
 
   /** Why a DECLINED payment was declined. */

@@ -23,11 +23,11 @@ export class PrismaPaymentStore extends PaymentStore {
     return row ? toPayment(row) : null;
   }
 
-  async handleOnce(command: MessageEnvelope, change: (payments: PaymentWrites) => Promise<PaymentReply>): Promise<PaymentReply | null> {
+  async handleOnce(command: MessageEnvelope, change: (payments: PaymentWrites) => Promise<PaymentReply | null>): Promise<PaymentReply | null> {
     return this.prisma.$transaction(async (tx) => {
       if (!(await this.inbox.claim(tx, PAYMENT_CONSUMER_GROUP, command.messageId))) return null;
       const reply = await change(writesIn(tx));
-      await this.outbox.add(tx, reply.definition as AnyMessageDefinition, reply.message);
+      if (reply) await this.outbox.add(tx, reply.definition as AnyMessageDefinition, reply.message);
       return reply;
     });
   }

@@ -13,7 +13,10 @@ export function authorizationIdempotencyKey(orderId: string): string {
 
 /**
  * Authorizes the order's amount on the card: AUTHORIZED, or DECLINED with a bounded reason (the
- * card was declined, the token is unknown, the gateway timed out or is unavailable).
+ * card was declined, the token is unknown, the gateway timed out or is unavailable). Nothing, and
+ * no reply, once the order's payment was voided before it was authorized (the saga gave up on the
+ * order; holding money now would hold it for a cancelled order), as inventory-service ignores a
+ * ReserveStock after its ReleaseStock.
  */
 @Injectable()
 export class AuthorizePaymentHandler {
@@ -24,10 +27,11 @@ export class AuthorizePaymentHandler {
     private readonly gateway: CardGateway,
   ) {}
 
-  /** The reply written to the outbox, or null when this command was handled before. */
+  /** The reply written to the outbox, or null when none was: the command was handled before, or came after a void. */
   async handle(command: MessageOf<typeof AuthorizePaymentCommand>): Promise<PaymentReply | null> {
     const { orderId, amountCents, currency, paymentToken } = command.payload;
     const existing = await this.payments.findByOrderId(orderId);
+    if (existing?.wasVoidedBeforeAuthorization) return this.ignoreAfterVoid(command);
     if (existing) {
       // Asked again (redelivered, or re-sent by the saga): answer from what happened, never charge again.
       return this.payments.handleOnce(command, async () => authorizationReply(command, existing));
@@ -39,13 +43,52 @@ export class AuthorizePaymentHandler {
     const attempted = result.approved ? Payment.authorized(request, result.authorizationId) : Payment.declined(request, result.reason);
 
     let added: Payment | undefined;
+    let voidedMeanwhile = false;
     const reply = await this.payments.handleOnce(command, async (writes) => {
       const stored = await writes.addUnlessExists(attempted);
+      if (stored.payment.wasVoidedBeforeAuthorization) {
+        voidedMeanwhile = true;
+        return null;
+      }
       if (stored.added) added = stored.payment;
       return authorizationReply(command, stored.payment);
     });
-    if (reply && added) this.record(added);
+    if (added) this.record(added);
+    if (voidedMeanwhile) {
+      this.warnAuthorizeAfterVoid(orderId);
+      if (result.approved) await this.release(orderId, result.authorizationId);
+    }
     return reply;
+  }
+
+  private async ignoreAfterVoid(command: MessageOf<typeof AuthorizePaymentCommand>): Promise<null> {
+    let handled = false;
+    await this.payments.handleOnce(command, async () => {
+      handled = true;
+      return null;
+    });
+    if (handled) this.warnAuthorizeAfterVoid(command.payload.orderId);
+    return null;
+  }
+
+  /**
+   * The void of the order was recorded while the gateway authorized: give the money back. Its
+   * command is already handled (a retry would find the void and change nothing), so a failure here
+   * is an operator's turn, logged with the authorization to void.
+   */
+  private async release(orderId: string, authorizationId: string): Promise<void> {
+    try {
+      await this.gateway.void(authorizationId);
+    } catch (error) {
+      this.logger.error(
+        { code: 'PAYMENT.AUTHORIZATION_NOT_RELEASED', orderId, authorizationId, err: error },
+        `authorization ${authorizationId} of cancelled order ${orderId} could not be voided at the gateway: void it by hand`,
+      );
+    }
+  }
+
+  private warnAuthorizeAfterVoid(orderId: string): void {
+    this.logger.warn({ code: 'PAYMENT.AUTHORIZE_AFTER_VOID', orderId }, 'AuthorizePayment after the order was voided: nothing authorized, no reply');
   }
 
   private record(payment: Payment): void {

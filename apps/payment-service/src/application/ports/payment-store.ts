@@ -19,7 +19,8 @@ export abstract class PaymentStore {
 
   /**
    * One transaction: claims `command` in the inbox, runs `change`, and writes the reply it returns
-   * to the outbox. Returns that reply, or null (and changes nothing) when the command was handled before.
+   * to the outbox (none when it returns null: the command is handled, and answered by silence).
+   * Returns that reply, or null (and changes nothing) when the command was handled before.
    */
-  abstract handleOnce(command: MessageEnvelope, change: (payments: PaymentWrites) => Promise<PaymentReply>): Promise<PaymentReply | null>;
+  abstract handleOnce(command: MessageEnvelope, change: (payments: PaymentWrites) => Promise<PaymentReply | null>): Promise<PaymentReply | null>;
 }

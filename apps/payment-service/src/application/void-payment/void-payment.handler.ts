@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { MessageOf, VoidPaymentCommand } from '@shop/contracts';
+import { Payment } from '../../domain/payment.js';
 import { paymentsCounter } from '../payment.metrics.js';
 import { voidReply, type PaymentReply } from '../payment-reply.js';
 import { CardGateway } from '../ports/card-gateway.js';
@@ -8,8 +9,9 @@ import { ConcurrentPaymentChangeError } from '../concurrent-payment-change.error
 
 /**
  * Compensation: releases the money held for a cancelled order, AUTHORIZED → VOIDED. When nothing
- * is held (no payment, a declined one, one voided before) it changes nothing and still replies
- * PaymentVoided, so the saga's compensation always completes.
+ * is held (a declined payment, one voided before) it changes nothing; when the order has no
+ * payment yet it records a VOIDED one without authorization, so that an AuthorizePayment arriving
+ * later authorizes nothing. It always replies PaymentVoided, so the saga's compensation completes.
  */
 @Injectable()
 export class VoidPaymentHandler {
@@ -24,7 +26,8 @@ export class VoidPaymentHandler {
   async handle(command: MessageOf<typeof VoidPaymentCommand>): Promise<PaymentReply | null> {
     const { orderId } = command.payload;
     const payment = await this.payments.findByOrderId(orderId);
-    if (payment === null || payment.status === 'DECLINED' || payment.status === 'VOIDED') {
+    if (payment === null) return this.voidBeforeAuthorization(command);
+    if (payment.status === 'DECLINED' || payment.status === 'VOIDED') {
       return this.payments.handleOnce(command, async () => voidReply(command));
     }
 
@@ -41,6 +44,20 @@ export class VoidPaymentHandler {
       paymentsCounter.add({ outcome: 'VOIDED' });
       this.logger.log(`payment of order ${orderId} voided`);
     }
+    return reply;
+  }
+
+  private async voidBeforeAuthorization(command: MessageOf<typeof VoidPaymentCommand>): Promise<PaymentReply | null> {
+    const { orderId } = command.payload;
+    let recorded = false;
+    const reply = await this.payments.handleOnce(command, async (writes) => {
+      const stored = await writes.addUnlessExists(Payment.voidBeforeAuthorization(orderId));
+      // An authorize command stored the order's payment after this one read none: the retry voids that.
+      if (!stored.added) throw new ConcurrentPaymentChangeError(orderId);
+      recorded = true;
+      return voidReply(command);
+    });
+    if (recorded) this.logger.log(`order ${orderId} voided before any authorization: a later AuthorizePayment will authorize nothing`);
     return reply;
   }
 }
