@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isKnownPaymentToken } from '@shop/contracts';
+import type { AuthorizationRequestFields, AuthorizationState, CardGatewayRecords, IdempotencyRecord } from './card-gateway-records.js';
 
 /** The simulator's own vocabulary, as a real gateway has one; the adapter maps it to decline reasons. */
 export type SimulatedDeclineCode = 'card_declined' | 'invalid_token';
@@ -19,17 +20,8 @@ export class CardGatewayRequestError extends Error {
   }
 }
 
-interface AuthorizationRecord {
-  state: 'authorized' | 'captured' | 'voided';
-}
-
 const AUTHORIZATION_ID_PREFIX = 'auth_';
 const AUTHORIZATION_ID = /^auth_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-interface IdempotentAnswer {
-  request: string;
-  answer: SimulatedAuthorization;
-}
 
 /**
  * A card gateway with deterministic tokens (see PAYMENT_TEST_TOKENS): `pm_card_ok` approves,
@@ -37,84 +29,78 @@ interface IdempotentAnswer {
  * is declined as invalid. Like a real gateway it deduplicates authorizations by idempotency key,
  * and capture and void are idempotent.
  *
- * Its state (authorizations, idempotency keys) is the simulator's, kept in this process's memory:
- * it stands for the gateway's own database, which lives outside this service. A restart of the
- * service forgets it, so an authorization id of the simulator's own shape that it does not
- * remember is taken to be one it issued before the restart: capture and void keep working for
- * payments authorized before a crash.
+ * It stands for an external system: its state (answers by idempotency key, where each
+ * authorization stands) is in `CardGatewayRecords`, the gateway's own database, which every
+ * replica shares and a restart keeps. So a key asked again, on any replica, after any restart,
+ * gets its first answer, and concurrent requests with one key authorize once.
  *
  * Every call honours its AbortSignal: an aborted call changes nothing, as a request the gateway
  * never finished receiving would.
  */
 export class CardGatewaySimulator {
-  private readonly answersByIdempotencyKey = new Map<string, IdempotentAnswer>();
-  private readonly authorizations = new Map<string, AuthorizationRecord>();
-
-  constructor(private readonly slowResponseMs: number) {}
+  constructor(
+    private readonly slowResponseMs: number,
+    private readonly records: CardGatewayRecords,
+  ) {}
 
   async authorize(token: string, amountCents: number, currency: string, idempotencyKey: string, signal: AbortSignal): Promise<SimulatedAuthorization> {
     signal.throwIfAborted();
-    const request = JSON.stringify({ token, amountCents, currency });
-    const earlier = this.replay(idempotencyKey, request);
-    if (earlier) return earlier;
-    if (token === 'pm_card_slow') {
-      await sleep(this.slowResponseMs, undefined, { signal });
-      // A twin request with the same key may have finished while this one waited.
-      const twin = this.replay(idempotencyKey, request);
-      if (twin) return twin;
-    }
-    const answer = this.decide(token);
-    this.answersByIdempotencyKey.set(idempotencyKey, { request, answer });
-    return answer;
+    const request = { paymentToken: token, amountCents, currency };
+    const earlier = await this.records.findByIdempotencyKey(idempotencyKey);
+    if (earlier) return answerFor(earlier, request);
+    if (token === 'pm_card_slow') await sleep(this.slowResponseMs, undefined, { signal });
+    signal.throwIfAborted();
+    // A twin request with the same key (on this replica or another) may have stored its answer
+    // first: then that answer is this request's too, and the authorization decided here never existed.
+    const stored = await this.records.addUnlessExists({ idempotencyKey, request, answer: decide(token) });
+    return answerFor(stored, request);
   }
 
   /** Takes the authorized amount. Capturing a captured authorization again changes nothing. */
   async capture(authorizationId: string, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
-    const authorization = this.authorization(authorizationId);
-    if (authorization.state === 'voided') throw new CardGatewayRequestError('authorization_voided', `authorization ${authorizationId} was voided`);
-    authorization.state = 'captured';
+    const state = await this.records.settle(authorizationId, 'captured');
+    if (state === undefined) return acceptIssuedBeforeRecords(authorizationId);
+    if (state === 'voided') throw new CardGatewayRequestError('authorization_voided', `authorization ${authorizationId} was voided`);
   }
 
   /** Releases the authorized amount. Voiding a voided authorization again changes nothing. */
   async void(authorizationId: string, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
-    const authorization = this.authorization(authorizationId);
-    if (authorization.state === 'captured') {
+    const state = await this.records.settle(authorizationId, 'voided');
+    if (state === undefined) return acceptIssuedBeforeRecords(authorizationId);
+    if (state === 'captured') {
       throw new CardGatewayRequestError('authorization_captured', `authorization ${authorizationId} was captured; only a refund can return it`);
     }
-    authorization.state = 'voided';
   }
 
-  /** Where an authorization stands at the gateway (undefined when it never existed). */
-  stateOf(authorizationId: string): AuthorizationRecord['state'] | undefined {
-    return this.authorizations.get(authorizationId)?.state;
+  /** Where an authorization stands at the gateway (undefined when it has no record of it). */
+  async stateOf(authorizationId: string): Promise<AuthorizationState | undefined> {
+    return this.records.stateOf(authorizationId);
   }
+}
 
-  private replay(idempotencyKey: string, request: string): SimulatedAuthorization | undefined {
-    const earlier = this.answersByIdempotencyKey.get(idempotencyKey);
-    if (!earlier) return undefined;
-    if (earlier.request !== request) {
-      throw new CardGatewayRequestError('idempotency_key_reused', `idempotency key ${idempotencyKey} was used for another request`);
-    }
-    return earlier.answer;
-  }
+function decide(token: string): SimulatedAuthorization {
+  if (!isKnownPaymentToken(token)) return { status: 'declined', declineCode: 'invalid_token' };
+  if (token === 'pm_card_declined') return { status: 'declined', declineCode: 'card_declined' };
+  return { status: 'approved', authorizationId: `${AUTHORIZATION_ID_PREFIX}${randomUUID()}` };
+}
 
-  private decide(token: string): SimulatedAuthorization {
-    if (!isKnownPaymentToken(token)) return { status: 'declined', declineCode: 'invalid_token' };
-    if (token === 'pm_card_declined') return { status: 'declined', declineCode: 'card_declined' };
-    const authorizationId = `${AUTHORIZATION_ID_PREFIX}${randomUUID()}`;
-    this.authorizations.set(authorizationId, { state: 'authorized' });
-    return { status: 'approved', authorizationId };
+/** The key's first answer, unless the key was first used for another request. */
+function answerFor(record: IdempotencyRecord, request: AuthorizationRequestFields): SimulatedAuthorization {
+  const first = record.request;
+  if (first.paymentToken !== request.paymentToken || first.amountCents !== request.amountCents || first.currency !== request.currency) {
+    throw new CardGatewayRequestError('idempotency_key_reused', `idempotency key ${record.idempotencyKey} was used for another request`);
   }
+  return record.answer;
+}
 
-  private authorization(authorizationId: string): AuthorizationRecord {
-    const remembered = this.authorizations.get(authorizationId);
-    if (remembered) return remembered;
-    if (!AUTHORIZATION_ID.test(authorizationId)) throw new CardGatewayRequestError('unknown_authorization', `no authorization ${authorizationId}`);
-    // Issued before a restart wiped this memory (see the class comment).
-    const forgotten: AuthorizationRecord = { state: 'authorized' };
-    this.authorizations.set(authorizationId, forgotten);
-    return forgotten;
-  }
+/**
+ * An authorization id of the simulator's own shape that its records do not hold was issued before
+ * the gateway kept records in PostgreSQL, when they lived in one process's memory: capture and void
+ * of it succeed (as they did then after a restart), so payments authorized by that version still
+ * settle. Anything else was never issued.
+ */
+function acceptIssuedBeforeRecords(authorizationId: string): void {
+  if (!AUTHORIZATION_ID.test(authorizationId)) throw new CardGatewayRequestError('unknown_authorization', `no authorization ${authorizationId}`);
 }
