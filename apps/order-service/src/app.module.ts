@@ -4,7 +4,9 @@ import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
 import type { Config } from './config.js';
+import { RepliesBacklog } from './application/ports/replies-backlog.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
+import { KafkaRepliesBacklog } from './infrastructure/messaging/kafka-replies-backlog.js';
 import { OrderGrpcController } from './interface/grpc/order.grpc-controller.js';
 import { SAGA_REPLIES_SUBSCRIPTION, SagaRepliesConsumer, sagaRepliesSubscription } from './interface/messaging/saga-replies.consumer.js';
 import { SagaDeadlineScheduler } from './interface/scheduling/saga-deadline.scheduler.js';
@@ -18,7 +20,12 @@ const messaging = MessagingModule.forRootAsync({
 const infrastructure = [DatabaseModule, messaging];
 
 /** What drives the saga besides gRPC: replies from Kafka and the deadline sweeper. */
-const sagaDrivers = [SagaRepliesConsumer, { provide: SAGA_REPLIES_SUBSCRIPTION, useValue: sagaRepliesSubscription }, SagaDeadlineScheduler];
+const sagaDrivers = [
+  SagaRepliesConsumer,
+  { provide: SAGA_REPLIES_SUBSCRIPTION, useValue: sagaRepliesSubscription },
+  SagaDeadlineScheduler,
+  { provide: RepliesBacklog, inject: [KafkaConnection], useFactory: (kafka: KafkaConnection) => new KafkaRepliesBacklog(kafka, sagaRepliesSubscription) },
+];
 
 @Module({
   imports: [...infrastructure, OrdersModule, HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection] })],

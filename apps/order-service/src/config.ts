@@ -23,13 +23,19 @@ export const configSchema = z.object({
   /** Budget of one GetProducts call to the inventory, retries included. */
   INVENTORY_GRPC_DEADLINE_MS: milliseconds(5_000, 100, 60_000),
   /**
-   * How long a forward step (reserve stock, authorize payment, confirm) may go without a reply
-   * before it counts as failed and is compensated. The payment service answers a slow card with
-   * GATEWAY_TIMEOUT well within it.
+   * Silence after a saga command is sent before it is sent again (commands are idempotent); the
+   * wait doubles after each further send, up to SAGA_RESEND_MAX_DELAY_MS. A participant's definite
+   * answer (declined, out of stock, the card gateway's own timeout) ends a step at once instead.
    */
-  SAGA_STEP_TIMEOUT_MS: milliseconds(15_000, 100, 600_000),
-  /** How many times the confirmation commands (commit, capture) are sent before the saga compensates. */
-  SAGA_MAX_CONFIRMATION_ATTEMPTS: count(3, 100),
+  SAGA_RESEND_INITIAL_DELAY_MS: milliseconds(10_000, 100, 600_000),
+  SAGA_RESEND_MAX_DELAY_MS: milliseconds(60_000, 100, 3_600_000),
+  /**
+   * The business deadline: a participant silent this long after the order was placed, before the
+   * pivot (stock reserved and payment authorized), cancels the order with SAGA_TIMED_OUT. Minutes,
+   * so that a restart or a broker failover delays orders without cancelling them. After the pivot
+   * the saga never gives up: commit and capture are sent again until they succeed.
+   */
+  SAGA_SILENCE_DEADLINE_MS: milliseconds(300_000, 1_000, 86_400_000),
   /** Wait after the first send of the compensation commands; it doubles after each further send. */
   COMPENSATION_RETRY_INITIAL_DELAY_MS: milliseconds(1_000, 10, 600_000),
   /** The longest wait between two sends of the compensation commands. */
@@ -38,6 +44,11 @@ export const configSchema = z.object({
   SAGA_MAX_COMPENSATION_ATTEMPTS: count(10, 1_000),
   /** How often the sweeper looks for sagas whose step deadline has passed. */
   SAGA_SWEEP_INTERVAL_MS: milliseconds(1_000, 10, 60_000),
+  /**
+   * At start-up, the longest the first sweep waits for the replies already in Kafka to be consumed
+   * (a deadline that ran out while the service was down may have been answered meanwhile).
+   */
+  SAGA_SWEEP_START_WAIT_MS: milliseconds(120_000, 0, 3_600_000),
   /** Most sagas one sweep advances; the rest wait for the next sweep. */
   SAGA_SWEEP_BATCH_SIZE: count(100, 10_000),
 });

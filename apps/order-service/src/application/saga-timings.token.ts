@@ -6,8 +6,9 @@ export const SAGA_TIMINGS = Symbol('SAGA_TIMINGS');
 
 export function sagaTimingsFrom(config: Config): SagaTimings {
   return {
-    stepTimeoutMs: config.SAGA_STEP_TIMEOUT_MS,
-    maxConfirmationAttempts: config.SAGA_MAX_CONFIRMATION_ATTEMPTS,
+    resendInitialDelayMs: config.SAGA_RESEND_INITIAL_DELAY_MS,
+    resendMaxDelayMs: config.SAGA_RESEND_MAX_DELAY_MS,
+    silenceDeadlineMs: config.SAGA_SILENCE_DEADLINE_MS,
     compensationRetryInitialDelayMs: config.COMPENSATION_RETRY_INITIAL_DELAY_MS,
     compensationRetryMaxDelayMs: config.COMPENSATION_RETRY_MAX_DELAY_MS,
     maxCompensationAttempts: config.SAGA_MAX_COMPENSATION_ATTEMPTS,

@@ -52,8 +52,9 @@ export interface SagaRow {
   state: string;
   pending_steps: string[];
   compensation_attempts: number;
-  confirmation_attempts: number;
+  step_attempts: number;
   step_deadline_at: Date | null;
+  give_up_at: Date | null;
   cancellation_reason: string | null;
   last_error: string | null;
   version: number;
@@ -61,7 +62,7 @@ export interface SagaRow {
 
 export async function sagaRowOf(database: MigratedDatabase, orderId: string): Promise<SagaRow> {
   const [row] = await database.query<SagaRow>(
-    `SELECT state, pending_steps::text[] AS pending_steps, compensation_attempts, confirmation_attempts, step_deadline_at,
+    `SELECT state, pending_steps::text[] AS pending_steps, compensation_attempts, step_attempts, step_deadline_at, give_up_at,
             cancellation_reason, last_error, version
      FROM saga_instances WHERE order_id = $1`,
     [orderId],
@@ -88,6 +89,12 @@ export async function orderRowOf(database: MigratedDatabase, orderId: string) {
 }
 
 /** Moves the saga's step deadline into the past, as if its time had run out. */
+/** The saga's next re-send is due now. */
 export async function expireDeadline(database: MigratedDatabase, orderId: string): Promise<void> {
   await database.query("UPDATE saga_instances SET step_deadline_at = now() - interval '1 second' WHERE order_id = $1", [orderId]);
+}
+
+/** Due now, and past its business deadline: a saga before the pivot gives up. */
+export async function passBusinessDeadline(database: MigratedDatabase, orderId: string): Promise<void> {
+  await database.query("UPDATE saga_instances SET step_deadline_at = now() - interval '1 second', give_up_at = now() - interval '1 second' WHERE order_id = $1", [orderId]);
 }

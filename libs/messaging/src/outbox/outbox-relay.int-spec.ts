@@ -148,4 +148,34 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
     const received = (await readTopic(kafka, topic, () => false, 2000)).map(readPing);
     assert.deepEqual(received.map((message) => message.aggregateId), ['committed']);
   });
+
+  it('publishes past a row the broker refuses for good, holding back only the rows of that key', async () => {
+    const topic = uniqueName('relay-poison');
+    await createTopic(kafka, topic, 3);
+    // One transaction, so one trace and one send: the broker refuses the whole request at first.
+    await database.transaction(async (tx) => {
+      await outbox.add(tx, pingDefinition(topic), ping(topic, 'before', 0));
+      await outbox.add(tx, pingDefinition(topic), ping(topic, 'poisoned', 0));
+      await outbox.add(tx, pingDefinition(topic), ping(topic, 'poisoned', 1));
+      await outbox.add(tx, pingDefinition(topic), ping(topic, 'after', 0));
+    });
+    // Larger than the broker's message.max.bytes (1 MB): MESSAGE_TOO_LARGE, which no retry cures.
+    await database.pool.query("UPDATE outbox_messages SET value = repeat('x', 2000000) WHERE id = (SELECT id FROM outbox_messages WHERE topic = $1 ORDER BY id OFFSET 1 LIMIT 1)", [topic]);
+    const pending = async () =>
+      (await database.pool.query<{ key: string }>('SELECT message_key AS key FROM outbox_messages WHERE topic = $1 AND published_at IS NULL ORDER BY id', [topic])).rows.map((row) => row.key);
+    assert.deepEqual(await pending(), ['before', 'poisoned', 'poisoned', 'after']);
+
+    const relay = new OutboxRelay({ databaseUrl: database.url, kafka, pollIntervalMs: 20, logger: quietLogger });
+    await relay.start();
+    try {
+      await eventually('the rows of the other keys are published', async () => (await pending()).length === 2);
+      await sleep(500);
+      assert.deepEqual(await pending(), ['poisoned', 'poisoned'], 'the refused row and the one after it on its key wait; nothing else does');
+    } finally {
+      await relay.stop();
+      await database.pool.query('DELETE FROM outbox_messages WHERE topic = $1', [topic]);
+    }
+    const received = (await readTopic(kafka, topic, (messages) => messages.length >= 2, 10_000)).map(readPing);
+    assert.deepEqual(received.map((message) => message.aggregateId).sort(), ['after', 'before']);
+  });
 });

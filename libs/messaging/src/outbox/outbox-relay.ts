@@ -108,24 +108,30 @@ export class OutboxRelay {
     }
   }
 
-  /** One transaction: claim, publish, mark. Returns how many rows it published. */
+  /**
+   * One transaction: claim, publish, mark. Returns how many rows it published. What was sent is
+   * marked even when a later send fails, so one bad row never rolls back (and re-sends) the rows
+   * before it; the failure is thrown after the commit, for the loop's backoff.
+   */
   private async publishBatch(): Promise<number> {
     const client = await this.pool.connect();
+    let outcome: PublishOutcome;
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<OutboxRow>(CLAIM_BATCH, [this.batchSize]);
       const publishable = await this.keepKeyOrder(client, rows);
-      await this.publish(publishable);
-      if (publishable.length > 0) await client.query(MARK_PUBLISHED, [publishable.map((row) => row.id)]);
+      outcome = await this.publish(publishable);
+      if (outcome.published.length > 0) await client.query(MARK_PUBLISHED, [outcome.published.map((row) => row.id)]);
       await client.query('COMMIT');
-      // Rows held back for another relay are not progress: only a full batch published asks for more.
-      return publishable.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
+    if (outcome.failure) throw outcome.failure;
+    // Rows held back for another relay are not progress: only a full batch published asks for more.
+    return outcome.published.length;
   }
 
   private async keepKeyOrder(client: PoolClient, rows: OutboxRow[]): Promise<OutboxRow[]> {
@@ -145,11 +151,42 @@ export class OutboxRelay {
    * sent inside its own stored trace context, so the kafkajs instrumentation makes each producer
    * span a child of the transaction that wrote the row (a single batch would put every message
    * under one parent). The cost is one round trip per trace, which a local broker answers in ms.
+   *
+   * A group the broker refuses for good (a message too large, a topic name it rejects) holds back
+   * only its own keys, which keep their order behind it; the other keys go on. A broker that cannot
+   * be reached ends the batch: every later send would wait out the same outage.
    */
-  private async publish(rows: OutboxRow[]): Promise<void> {
+  private async publish(rows: OutboxRow[]): Promise<PublishOutcome> {
+    const published: OutboxRow[] = [];
+    const heldKeys = new Set<string>();
+    let failure: unknown;
     for (const group of groupByTrace(rows)) {
-      await runInTraceContext(group.trace, () => this.producer.sendBatch({ topicMessages: toTopicMessages(group.rows) }));
+      const sendable = group.rows.filter((row) => !heldKeys.has(row.message_key));
+      if (sendable.length === 0) continue;
+      try {
+        await this.send(group.trace, sendable);
+        published.push(...sendable);
+      } catch (error) {
+        failure ??= error;
+        if (!isRefusalOfTheseMessages(error)) break;
+        // One of them was refused: row by row, to find which, and let the others through.
+        for (const row of sendable) {
+          if (heldKeys.has(row.message_key)) continue;
+          try {
+            await this.send(group.trace, [row]);
+            published.push(row);
+          } catch (rowError) {
+            if (!isRefusalOfTheseMessages(rowError)) return { published, failure: rowError };
+            heldKeys.add(row.message_key);
+          }
+        }
+      }
     }
+    return { published, failure };
+  }
+
+  private async send(trace: TraceCarrier, rows: OutboxRow[]): Promise<void> {
+    await runInTraceContext(trace, () => this.producer.sendBatch({ topicMessages: toTopicMessages(rows) }));
   }
 
   private async listen(): Promise<void> {
@@ -195,6 +232,22 @@ export class OutboxRelay {
     this.lastError = message;
     this.logger.error(message);
   }
+}
+
+interface PublishOutcome {
+  published: OutboxRow[];
+  /** The first send that failed, if any. */
+  failure?: unknown;
+}
+
+/**
+ * kafkajs marks what a retry can cure as `retriable` (and gives up on it as
+ * KafkaJSNumberOfRetriesExceeded); a protocol error that is not retriable is the broker's answer
+ * about these very messages, which sending them again will not change.
+ */
+function isRefusalOfTheseMessages(error: unknown): boolean {
+  const kafkaError = error as { name?: string; retriable?: boolean; type?: string };
+  return kafkaError.name === 'KafkaJSProtocolError' && kafkaError.retriable === false;
 }
 
 function groupByTrace(rows: OutboxRow[]): Array<{ trace: TraceCarrier; rows: OutboxRow[] }> {

@@ -10,10 +10,11 @@ import { FakeInventoryServer } from '../../testing/fake-inventory.server.js';
 import { startOrderTestApp, type OrderTestApp } from '../../testing/order-test-app.js';
 import { outboxMessages, outboxTypes } from '../../testing/outbox-messages.js';
 import { RecordingLogger } from '../../testing/recording-logger.js';
-import { expireDeadline, orderRowOf, repliesFor, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures.js';
+import { expireDeadline, orderRowOf, passBusinessDeadline, repliesFor, sagaRowOf, timelineOf } from '../../testing/saga-replies.fixtures.js';
 
 const SETTINGS = {
-  SAGA_STEP_TIMEOUT_MS: '600000',
+  SAGA_RESEND_INITIAL_DELAY_MS: '600000',
+  SAGA_RESEND_MAX_DELAY_MS: '600000',
   COMPENSATION_RETRY_INITIAL_DELAY_MS: '600000',
   COMPENSATION_RETRY_MAX_DELAY_MS: '600000',
   SAGA_MAX_COMPENSATION_ATTEMPTS: '2',
@@ -41,10 +42,24 @@ describe('the saga deadline sweeper', { timeout: 120_000 }, () => {
     return { orderId, replies: await repliesFor(database, orderId) };
   }
 
-  it('cancels a saga whose payment authorization timed out, voiding the payment and releasing the stock first', async () => {
+  it('sends a silent step again, and cancels nothing, while the business deadline lies ahead', async () => {
     const { orderId, replies } = await placeOrder();
     await service.replies.handle(replies.stockReserved([{ sku: 'MUG-1', quantity: 1, unitPriceCents: 1000 }]));
     await expireDeadline(database, orderId);
+
+    assert.ok((await service.sweeper.sweepOnce()) >= 1);
+
+    const saga = await sagaRowOf(database, orderId);
+    assert.equal(saga.state, 'AUTHORIZING_PAYMENT');
+    assert.equal(saga.cancellation_reason, null);
+    assert.deepEqual(await outboxTypes(database, orderId), ['inventory.ReserveStock', 'payment.AuthorizePayment', 'payment.AuthorizePayment']);
+    assert.equal((await orderRowOf(database, orderId)).status, 'PENDING');
+  });
+
+  it('cancels a saga whose payment authorization got no reply by the business deadline, voiding the payment and releasing the stock first', async () => {
+    const { orderId, replies } = await placeOrder();
+    await service.replies.handle(replies.stockReserved([{ sku: 'MUG-1', quantity: 1, unitPriceCents: 1000 }]));
+    await passBusinessDeadline(database, orderId);
 
     assert.ok((await service.sweeper.sweepOnce()) >= 1);
 
@@ -124,17 +139,39 @@ describe('the saga deadline sweeper', { timeout: 120_000 }, () => {
     assert.equal((first ?? 0) + (second ?? 0), orders.length);
     for (const { orderId } of orders) {
       const saga = await sagaRowOf(database, orderId);
-      assert.equal(saga.state, 'COMPENSATING');
+      assert.equal(saga.state, 'RESERVING_STOCK');
       assert.equal(saga.version, 1);
-      assert.deepEqual(await outboxTypes(database, orderId), ['inventory.ReserveStock', 'inventory.ReleaseStock']);
+      assert.deepEqual(await outboxTypes(database, orderId), ['inventory.ReserveStock', 'inventory.ReserveStock']);
     }
+  });
+
+  it('goes on past a saga that fails to advance, and postpones that one instead of trying it first every sweep', async () => {
+    const broken = await placeOrder();
+    const healthy = await placeOrder();
+    // A line the contract refuses: sending ReserveStock again for this order throws.
+    await database.query('UPDATE order_items SET quantity = 0 WHERE order_id = $1', [broken.orderId]);
+    await database.query("UPDATE saga_instances SET step_deadline_at = now() - interval '2 seconds' WHERE order_id = $1", [broken.orderId]);
+    await expireDeadline(database, healthy.orderId);
+
+    assert.equal(await service.sweeper.sweepOnce(), 1);
+
+    assert.deepEqual(await outboxTypes(database, healthy.orderId), ['inventory.ReserveStock', 'inventory.ReserveStock']);
+    assert.deepEqual(await outboxTypes(database, broken.orderId), ['inventory.ReserveStock']);
+    const postponed = await database.query<{ due_in_seconds: number }>(
+      'SELECT extract(epoch FROM step_deadline_at - now())::int AS due_in_seconds FROM saga_instances WHERE order_id = $1',
+      [broken.orderId],
+    );
+    assert.ok(postponed[0]!.due_in_seconds >= 20, `postponed by ${postponed[0]!.due_in_seconds} s`);
+    const brokenSagaId = (await database.query<{ id: string }>('SELECT id FROM saga_instances WHERE order_id = $1', [broken.orderId]))[0]!.id;
+    const alert = logger.calls.find((call) => call.level === 'error' && (call.message as { sagaId?: string }).sagaId === brokenSagaId);
+    assert.equal((alert?.message as { code?: string } | undefined)?.code, 'ORDER.SAGA_ADVANCE_FAILED');
   });
 
   it('resumes in a new process from what the previous one stored', async () => {
     const { orderId, replies } = await placeOrder();
     await service.replies.handle(replies.stockReserved([{ sku: 'MUG-1', quantity: 1, unitPriceCents: 1000 }]));
     await service.close();
-    await expireDeadline(database, orderId);
+    await passBusinessDeadline(database, orderId);
 
     service = await startOrderTestApp({ databaseUrl: database.url, inventoryUrl: inventory.url, settings: SETTINGS, logger });
     await service.sweeper.sweepOnce();

@@ -20,11 +20,14 @@ export abstract class SagaStore {
   abstract lockByOrderId(tx: OrderTransaction, orderId: string): Promise<LockedSaga | null>;
   /**
    * One saga whose step deadline is at or before `now`, locked; sagas another transaction holds are
-   * skipped, so several sweepers (replicas) never advance the same saga twice.
+   * skipped, so several sweepers (replicas) never advance the same saga twice, and so are those in
+   * `skipping` (the ones this sweep failed to advance).
    */
-  abstract lockNextDue(tx: OrderTransaction, now: Date): Promise<LockedSaga | null>;
+  abstract lockNextDue(tx: OrderTransaction, now: Date, skipping?: ReadonlySet<string>): Promise<LockedSaga | null>;
   /** Writes the new saga state (checking the version read) and appends the transition's log lines. */
   abstract save(tx: OrderTransaction, locked: LockedSaga, transition: AppliedTransition): Promise<void>;
   /** Clears a deadline nothing waits for any more, so the sweeper stops picking the saga up. */
   abstract clearDeadline(tx: OrderTransaction, locked: LockedSaga): Promise<void>;
+  /** Moves a due saga's deadline to `until`, so the next sweeps try the others first. */
+  abstract postponeDeadline(tx: OrderTransaction, sagaId: string, until: Date): Promise<void>;
 }

@@ -24,6 +24,7 @@ export function beginCompensation(
       state: 'COMPENSATING',
       pendingSteps: steps,
       stepDeadlineAt: later(now, compensationRetryDelayMs(timings, 1)),
+      giveUpAt: null,
       compensationAttempts: 1,
       cancellationReason: reason,
       lastError: describeFailures(reason, failures),

@@ -1,10 +1,12 @@
-// The saga going forward: reserve stock, authorize payment, confirm (commit + capture).
+// The saga going forward: reserve stock, authorize payment (both compensatable), then the pivot,
+// the decision to confirm, then commit the reservation and capture the payment (retriable: sent
+// again until they succeed, never compensated).
 import type { PayloadOf, PaymentDeclinedReply, StockReservationFailedReply, StockReservedReply } from '@shop/contracts';
 import type { AppliedTransition, SagaOrder } from './order-saga.js';
 import { beginCompensation } from './compensation-steps.js';
 import { commandFor } from './saga-commands.js';
 import { orderConfirmed, orderRejected } from './saga-outcomes.js';
-import { later } from './saga-timings.js';
+import { later, noLaterThan, resendDelayMs } from './saga-timings.js';
 import { applied, logEntry, type TransitionContext } from './transition-context.js';
 
 /** Stock is held: the order is charged the prices the inventory reserved at, and payment is authorized. */
@@ -13,7 +15,13 @@ export function stockReserved(context: TransitionContext, reply: PayloadOf<typeo
   const pricing = { items: reply.items, totalCents: reply.totalCents, currency: reply.currency };
   const pricedOrder: SagaOrder = { ...context.order, ...pricing };
   return applied(
-    { ...saga, state: 'AUTHORIZING_PAYMENT', pendingSteps: ['AUTHORIZE_PAYMENT'], stepDeadlineAt: later(now, timings.stepTimeoutMs) },
+    {
+      ...saga,
+      state: 'AUTHORIZING_PAYMENT',
+      pendingSteps: ['AUTHORIZE_PAYMENT'],
+      stepDeadlineAt: noLaterThan(later(now, resendDelayMs(timings, 1)), saga.giveUpAt),
+      stepAttempts: 1,
+    },
     {
       log: [logEntry(context, 'RESERVE_STOCK', 'SUCCEEDED'), logEntry(context, 'AUTHORIZE_PAYMENT', 'STARTED')],
       commands: [commandFor('AUTHORIZE_PAYMENT', saga.sagaId, pricedOrder)],
@@ -36,6 +44,7 @@ export function stockReservationFailed(context: TransitionContext, reply: Payloa
   );
 }
 
+/** The pivot: stock held and money authorized, so the order will be confirmed, whatever it takes. */
 export function paymentAuthorized(context: TransitionContext): AppliedTransition {
   const { saga, order, now, timings } = context;
   return applied(
@@ -43,8 +52,9 @@ export function paymentAuthorized(context: TransitionContext): AppliedTransition
       ...saga,
       state: 'CONFIRMING',
       pendingSteps: ['COMMIT_RESERVATION', 'CAPTURE_PAYMENT'],
-      stepDeadlineAt: later(now, timings.stepTimeoutMs),
-      confirmationAttempts: 1,
+      stepDeadlineAt: later(now, resendDelayMs(timings, 1)),
+      stepAttempts: 1,
+      giveUpAt: null,
     },
     {
       log: [
@@ -75,23 +85,19 @@ export function confirmationAcknowledged(context: TransitionContext, step: 'COMM
 }
 
 /**
- * Commit and capture have no failure reply: they are idempotent, so they are sent again while
- * attempts remain. After the last one the confirmation has failed and everything is undone.
+ * A participant is silent: its commands are sent again, with a growing wait. Before the pivot the
+ * wait never runs past the business deadline, so the saga gives up on time; after it, commit and
+ * capture are retriable steps with no failure reply, sent again until both are acknowledged.
  */
-export function confirmationDeadlineExpired(context: TransitionContext): AppliedTransition {
+export function resendPendingSteps(context: TransitionContext): AppliedTransition {
   const { saga, order, now, timings } = context;
-  if (saga.confirmationAttempts < timings.maxConfirmationAttempts) {
-    const attempt = saga.confirmationAttempts + 1;
-    const detail = `attempt ${attempt} of ${timings.maxConfirmationAttempts}`;
-    return applied(
-      { ...saga, confirmationAttempts: attempt, stepDeadlineAt: later(now, timings.stepTimeoutMs) },
-      {
-        log: saga.pendingSteps.map((step) => logEntry(context, step, 'STARTED', detail)),
-        commands: saga.pendingSteps.map((step) => commandFor(step, saga.sagaId, order)),
-      },
-    );
-  }
-  const detail = `no reply after ${saga.confirmationAttempts} attempts`;
-  const failures = saga.pendingSteps.map((step) => logEntry(context, step, 'FAILED', detail));
-  return beginCompensation(context, 'CONFIRMATION_FAILED', failures, ['VOID_PAYMENT', 'RELEASE_STOCK']);
+  const attempt = saga.stepAttempts + 1;
+  const detail = `sent again, send ${attempt}`;
+  return applied(
+    { ...saga, stepAttempts: attempt, stepDeadlineAt: noLaterThan(later(now, resendDelayMs(timings, attempt)), saga.giveUpAt) },
+    {
+      log: saga.pendingSteps.map((step) => logEntry(context, step, 'STARTED', detail)),
+      commands: saga.pendingSteps.map((step) => commandFor(step, saga.sagaId, order)),
+    },
+  );
 }

@@ -42,22 +42,24 @@ describe('order saga, compensating', () => {
   });
 
   describe('when a step deadline expires', () => {
-    it('releases the stock, and voids nothing, when the reservation got no reply in time', () => {
-      const transition = appliedOnly(onDeadline(sagaIn('RESERVING_STOCK'), secondsAfterPlacement(15)));
+    it('releases the stock, and voids nothing, when the reservation got no reply by the business deadline', () => {
+      const transition = appliedOnly(onDeadline(sagaIn('RESERVING_STOCK', { giveUpAt: secondsAfterPlacement(15) }), secondsAfterPlacement(15)));
       assert.equal(transition.saga.state, 'COMPENSATING');
       assert.equal(transition.saga.cancellationReason, 'SAGA_TIMED_OUT');
       assert.deepEqual(sentTypes(transition), ['inventory.ReleaseStock']);
-      assert.deepEqual(loggedLines(transition), ['RESERVE_STOCK FAILED (no reply before the deadline)', 'RELEASE_STOCK STARTED']);
+      assert.deepEqual(loggedLines(transition), ["RESERVE_STOCK FAILED (no reply to 1 send by the saga's deadline)", 'RELEASE_STOCK STARTED']);
+      assert.equal(transition.saga.giveUpAt, null);
       assert.match(transition.saga.lastError ?? '', /SAGA_TIMED_OUT: RESERVE_STOCK/);
     });
 
-    it('voids the payment and releases the stock when the authorization got no reply in time', () => {
-      const transition = appliedOnly(onDeadline(sagaIn('AUTHORIZING_PAYMENT'), secondsAfterPlacement(16)));
+    it('voids the payment and releases the stock when the authorization got no reply by the business deadline', () => {
+      const saga = sagaIn('AUTHORIZING_PAYMENT', { stepAttempts: 4, stepDeadlineAt: secondsAfterPlacement(300) });
+      const transition = appliedOnly(onDeadline(saga, secondsAfterPlacement(300)));
       assert.equal(transition.saga.state, 'COMPENSATING');
       assert.equal(transition.saga.cancellationReason, 'SAGA_TIMED_OUT');
       assert.deepEqual(transition.saga.pendingSteps, ['VOID_PAYMENT', 'RELEASE_STOCK']);
       assert.deepEqual(sentTypes(transition), ['payment.VoidPayment', 'inventory.ReleaseStock']);
-      assert.deepEqual(loggedLines(transition), ['AUTHORIZE_PAYMENT FAILED (no reply before the deadline)', 'VOID_PAYMENT STARTED', 'RELEASE_STOCK STARTED']);
+      assert.deepEqual(loggedLines(transition), ["AUTHORIZE_PAYMENT FAILED (no reply to 4 sends by the saga's deadline)", 'VOID_PAYMENT STARTED', 'RELEASE_STOCK STARTED']);
     });
 
     for (const state of ['RESERVING_STOCK', 'AUTHORIZING_PAYMENT', 'CONFIRMING', 'COMPENSATING'] as const) {
@@ -68,7 +70,7 @@ describe('order saga, compensating', () => {
     }
 
     it('cancels the timed-out order only after both compensations are acknowledged, in any order', () => {
-      const compensating = appliedOnly(onDeadline(sagaIn('AUTHORIZING_PAYMENT'), secondsAfterPlacement(15))).saga;
+      const compensating = appliedOnly(onDeadline(sagaIn('AUTHORIZING_PAYMENT', { giveUpAt: secondsAfterPlacement(15) }), secondsAfterPlacement(15))).saga;
       const released = appliedOnly(onReply(compensating, reply.stockReleased));
       assert.equal(released.saga.state, 'COMPENSATING');
       assert.deepEqual(released.saga.pendingSteps, ['VOID_PAYMENT']);

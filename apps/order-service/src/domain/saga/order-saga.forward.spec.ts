@@ -105,8 +105,9 @@ describe('order saga, going forward', () => {
       const transition = appliedOnly(onReply(sagaIn('AUTHORIZING_PAYMENT'), reply.paymentAuthorized, secondsAfterPlacement(3)));
       assert.equal(transition.saga.state, 'CONFIRMING');
       assert.deepEqual(transition.saga.pendingSteps, ['COMMIT_RESERVATION', 'CAPTURE_PAYMENT']);
-      assert.equal(transition.saga.confirmationAttempts, 1);
+      assert.equal(transition.saga.stepAttempts, 1);
       assert.deepEqual(transition.saga.stepDeadlineAt, secondsAfterPlacement(18));
+      assert.equal(transition.saga.giveUpAt, null, 'past the pivot, the saga never gives up');
       assert.deepEqual(sentTypes(transition), ['inventory.CommitReservation', 'payment.CapturePayment']);
       assert.deepEqual(loggedLines(transition), ['AUTHORIZE_PAYMENT SUCCEEDED', 'COMMIT_RESERVATION STARTED', 'CAPTURE_PAYMENT STARTED']);
       assert.equal(transition.order, null);
@@ -143,29 +144,52 @@ describe('order saga, going forward', () => {
       assert.deepEqual(committed.outcome?.payload, { orderId: order.orderId, userId: order.userId, totalCents: 3000, currency: 'EUR', items: order.items });
     });
 
-    it('sends only the unacknowledged confirmation again when the deadline passes with attempts left', () => {
-      const saga = sagaIn('CONFIRMING', { pendingSteps: ['CAPTURE_PAYMENT'], confirmationAttempts: 1 });
+    it('sends only the unacknowledged confirmation again when the deadline passes, waiting longer each time', () => {
+      const saga = sagaIn('CONFIRMING', { pendingSteps: ['CAPTURE_PAYMENT'], stepAttempts: 1 });
       const transition = appliedOnly(onDeadline(saga, secondsAfterPlacement(15)));
       assert.equal(transition.saga.state, 'CONFIRMING');
-      assert.equal(transition.saga.confirmationAttempts, 2);
-      assert.deepEqual(transition.saga.stepDeadlineAt, secondsAfterPlacement(30));
+      assert.equal(transition.saga.stepAttempts, 2);
+      assert.deepEqual(transition.saga.stepDeadlineAt, secondsAfterPlacement(45));
       assert.deepEqual(sentTypes(transition), ['payment.CapturePayment']);
-      assert.deepEqual(loggedLines(transition), ['CAPTURE_PAYMENT STARTED (attempt 2 of 3)']);
+      assert.deepEqual(loggedLines(transition), ['CAPTURE_PAYMENT STARTED (sent again, send 2)']);
     });
 
-    it('gives up confirming after the last attempt and compensates both the payment and the stock', () => {
-      const saga = sagaIn('CONFIRMING', { pendingSteps: ['COMMIT_RESERVATION'], confirmationAttempts: 3 });
-      const transition = appliedOnly(onDeadline(saga, secondsAfterPlacement(60)));
-      assert.equal(transition.saga.state, 'COMPENSATING');
-      assert.equal(transition.saga.cancellationReason, 'CONFIRMATION_FAILED');
-      assert.deepEqual(transition.saga.pendingSteps, ['VOID_PAYMENT', 'RELEASE_STOCK']);
-      assert.deepEqual(sentTypes(transition), ['payment.VoidPayment', 'inventory.ReleaseStock']);
-      assert.deepEqual(loggedLines(transition), [
-        'COMMIT_RESERVATION FAILED (no reply after 3 attempts)',
-        'VOID_PAYMENT STARTED',
-        'RELEASE_STOCK STARTED',
-      ]);
-      assert.equal(transition.order, null, 'the order stays PENDING until the compensations are acknowledged');
+    it('never compensates after the pivot: an hour of silence only sends the confirmation again, at most a minute apart', () => {
+      const saga = sagaIn('CONFIRMING', { stepAttempts: 60, stepDeadlineAt: secondsAfterPlacement(3600) });
+      const transition = appliedOnly(onDeadline(saga, secondsAfterPlacement(3600)));
+      assert.equal(transition.saga.state, 'CONFIRMING');
+      assert.equal(transition.saga.cancellationReason, null);
+      assert.deepEqual(transition.saga.pendingSteps, ['COMMIT_RESERVATION', 'CAPTURE_PAYMENT']);
+      assert.deepEqual(sentTypes(transition), ['inventory.CommitReservation', 'payment.CapturePayment']);
+      assert.deepEqual(transition.saga.stepDeadlineAt, secondsAfterPlacement(3660));
+      assert.equal(transition.order, null);
+    });
+  });
+
+  describe('while a participant is silent before the pivot', () => {
+    it('sends the reservation again instead of giving up, and waits twice as long for the next send', () => {
+      const transition = appliedOnly(onDeadline(sagaIn('RESERVING_STOCK'), secondsAfterPlacement(15)));
+      assert.equal(transition.saga.state, 'RESERVING_STOCK');
+      assert.equal(transition.saga.stepAttempts, 2);
+      assert.deepEqual(transition.saga.stepDeadlineAt, secondsAfterPlacement(45));
+      assert.deepEqual(sentTypes(transition), ['inventory.ReserveStock']);
+      assert.deepEqual(loggedLines(transition), ['RESERVE_STOCK STARTED (sent again, send 2)']);
+      assert.equal(transition.saga.cancellationReason, null);
+    });
+
+    it('sends the authorization again with the same payload, so the payment service deduplicates it', () => {
+      const saga = sagaIn('AUTHORIZING_PAYMENT');
+      const first = appliedOnly(onReply(sagaIn('RESERVING_STOCK'), reply.stockReserved)).commands[0]!;
+      const again = appliedOnly(onDeadline(saga, secondsAfterPlacement(15))).commands[0]!;
+      assert.equal(again.definition.type, 'payment.AuthorizePayment');
+      assert.equal(again.payload.sagaId, first.payload.sagaId);
+      assert.equal(again.payload.step, 'AUTHORIZE_PAYMENT');
+    });
+
+    it('never schedules a send past the business deadline, so it gives up on time', () => {
+      const saga = sagaIn('RESERVING_STOCK', { giveUpAt: secondsAfterPlacement(20) });
+      const transition = appliedOnly(onDeadline(saga, secondsAfterPlacement(15)));
+      assert.deepEqual(transition.saga.stepDeadlineAt, secondsAfterPlacement(20));
     });
   });
 

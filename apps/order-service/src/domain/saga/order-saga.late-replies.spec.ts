@@ -36,15 +36,15 @@ describe('order saga, late and duplicate replies', () => {
     assert.equal(committed.saga.state, 'CONFIRMING');
   });
 
-  it('ignores a PaymentAuthorized that arrives after the authorization timed out: the void already sent undoes it', () => {
-    const compensating = appliedOnly(onDeadline(sagaIn('AUTHORIZING_PAYMENT'), secondsAfterPlacement(15)));
+  it('ignores a PaymentAuthorized that arrives after the saga gave up on the authorization: the void already sent undoes it', () => {
+    const compensating = appliedOnly(onDeadline(sagaIn('AUTHORIZING_PAYMENT', { giveUpAt: secondsAfterPlacement(15) }), secondsAfterPlacement(15)));
     const late = onReply(compensating.saga, reply.paymentAuthorized);
     assert.equal(late.applied, false);
     assert.ok(compensating.commands.some((command) => command.definition.type === 'payment.VoidPayment'));
   });
 
-  it('ignores a StockReserved that arrives after the reservation timed out: the release already sent undoes it', () => {
-    const compensating = appliedOnly(onDeadline(sagaIn('RESERVING_STOCK'), secondsAfterPlacement(15)));
+  it('ignores a StockReserved that arrives after the saga gave up on the reservation: the release already sent undoes it', () => {
+    const compensating = appliedOnly(onDeadline(sagaIn('RESERVING_STOCK', { giveUpAt: secondsAfterPlacement(15) }), secondsAfterPlacement(15)));
     assert.equal(onReply(compensating.saga, reply.stockReserved).applied, false);
   });
 

@@ -7,28 +7,28 @@ import type { AppliedTransition, OrderSaga, SagaEvent, SagaOrder, SagaTransition
 import { beginCompensation, compensationAcknowledged, compensationDeadlineExpired } from './compensation-steps.js';
 import {
   confirmationAcknowledged,
-  confirmationDeadlineExpired,
   paymentAuthorized,
+  resendPendingSteps,
   paymentDeclined,
   stockReservationFailed,
   stockReserved,
 } from './forward-steps.js';
-import { commandFor } from './saga-commands.js';
+import { commandFor, type CompensationStep } from './saga-commands.js';
 import type { SagaReply } from './saga-messages.js';
 import { FINAL_SAGA_STATES } from './saga-state.js';
-import { later, type SagaTimings } from './saga-timings.js';
+import { later, noLaterThan, resendDelayMs, type SagaTimings } from './saga-timings.js';
 import { applied, ignored, logEntry, type TransitionContext } from './transition-context.js';
-
-const NO_REPLY = 'no reply before the deadline';
 
 /** The first transition: the saga exists and asks the inventory to reserve the order's stock. */
 export function startOrderSaga(sagaId: string, order: SagaOrder, now: Date, timings: SagaTimings): AppliedTransition {
+  const giveUpAt = later(now, timings.silenceDeadlineMs);
   const saga: OrderSaga = {
     sagaId,
     state: 'RESERVING_STOCK',
     pendingSteps: ['RESERVE_STOCK'],
-    stepDeadlineAt: later(now, timings.stepTimeoutMs),
-    confirmationAttempts: 0,
+    stepDeadlineAt: noLaterThan(later(now, resendDelayMs(timings, 1)), giveUpAt),
+    stepAttempts: 1,
+    giveUpAt,
     compensationAttempts: 0,
     cancellationReason: null,
     lastError: null,
@@ -68,7 +68,11 @@ function onReply(context: TransitionContext, reply: SagaReply): SagaTransition {
   }
 }
 
-/** An expired step counts as failed; the sweeper only sends this once `stepDeadlineAt` has passed. */
+/**
+ * A step's deadline passed without a reply. Silence is not an answer: the pending commands are
+ * sent again (they are idempotent). Before the pivot the saga gives up once the business deadline
+ * has passed; after it, the confirmation is only ever sent again, never undone.
+ */
 function onDeadlineExpired(context: TransitionContext): SagaTransition {
   const { saga, now } = context;
   if (saga.stepDeadlineAt === null || saga.stepDeadlineAt.getTime() > now.getTime()) {
@@ -78,12 +82,12 @@ function onDeadlineExpired(context: TransitionContext): SagaTransition {
     case 'RESERVING_STOCK':
       // The reservation may still happen after we gave up on it; the release follows it on the
       // same partition, so the inventory applies both in order.
-      return timedOut(context, 'RESERVE_STOCK', ['RELEASE_STOCK']);
+      return silenceBeforePivot(context, 'RESERVE_STOCK', ['RELEASE_STOCK']);
     case 'AUTHORIZING_PAYMENT':
       // The payment may have been authorized without our hearing of it: void it to be sure.
-      return timedOut(context, 'AUTHORIZE_PAYMENT', ['VOID_PAYMENT', 'RELEASE_STOCK']);
+      return silenceBeforePivot(context, 'AUTHORIZE_PAYMENT', ['VOID_PAYMENT', 'RELEASE_STOCK']);
     case 'CONFIRMING':
-      return confirmationDeadlineExpired(context);
+      return resendPendingSteps(context);
     case 'COMPENSATING':
       return compensationDeadlineExpired(context);
     default:
@@ -91,6 +95,11 @@ function onDeadlineExpired(context: TransitionContext): SagaTransition {
   }
 }
 
-function timedOut(context: TransitionContext, step: SagaStep, compensations: readonly ('VOID_PAYMENT' | 'RELEASE_STOCK')[]): AppliedTransition {
-  return beginCompensation(context, 'SAGA_TIMED_OUT', [logEntry(context, step, 'FAILED', NO_REPLY)], compensations);
+function silenceBeforePivot(context: TransitionContext, step: SagaStep, compensations: readonly CompensationStep[]): AppliedTransition {
+  const { saga, now } = context;
+  if (saga.giveUpAt !== null && saga.giveUpAt.getTime() <= now.getTime()) {
+    const detail = `no reply to ${saga.stepAttempts} ${saga.stepAttempts === 1 ? 'send' : 'sends'} by the saga's deadline`;
+    return beginCompensation(context, 'SAGA_TIMED_OUT', [logEntry(context, step, 'FAILED', detail)], compensations);
+  }
+  return resendPendingSteps(context);
 }

@@ -10,9 +10,15 @@ export interface OrderSaga {
   readonly state: SagaState;
   /** The steps whose reply the saga waits for; a reply for any other step is late or a duplicate. */
   readonly pendingSteps: readonly SagaStep[];
-  /** When the pending steps count as failed (or, compensating, are sent again); null when none runs. */
+  /** When the pending steps' commands are sent again, or the saga gives up; null when none runs. */
   readonly stepDeadlineAt: Date | null;
-  readonly confirmationAttempts: number;
+  /** Sends of the pending forward step's commands (reserve, authorize, or commit and capture). */
+  readonly stepAttempts: number;
+  /**
+   * Before the pivot only: when a participant's silence cancels the order (the business deadline).
+   * Null once the saga has passed the pivot: from then on it only goes forward.
+   */
+  readonly giveUpAt: Date | null;
   readonly compensationAttempts: number;
   /** Set when compensation starts: the reason the order is cancelled with once it is done. */
   readonly cancellationReason: OrderCancellationReason | null;

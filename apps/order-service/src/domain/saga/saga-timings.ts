@@ -1,9 +1,17 @@
 /** How long the saga waits, and how often it tries again; from the service's configuration. */
 export interface SagaTimings {
-  /** How long a forward step (reserve, authorize, confirm) may take before it counts as failed. */
-  readonly stepTimeoutMs: number;
-  /** Sends of the confirmation commands (commit, capture) before the saga gives up and compensates. */
-  readonly maxConfirmationAttempts: number;
+  /**
+   * Silence after a command is sent before it is sent again (commands are idempotent); the wait
+   * doubles after each further send, up to `resendMaxDelayMs`. Silence is an outage, not an answer.
+   */
+  readonly resendInitialDelayMs: number;
+  readonly resendMaxDelayMs: number;
+  /**
+   * The business deadline: how long after the order was placed a participant's silence before the
+   * pivot (stock reserved, payment authorized) cancels the order. Minutes, so that ordinary
+   * outages (a restart, a broker failover) delay orders without cancelling them.
+   */
+  readonly silenceDeadlineMs: number;
   /** Wait after the first send of the compensation commands; doubles after each further send. */
   readonly compensationRetryInitialDelayMs: number;
   readonly compensationRetryMaxDelayMs: number;
@@ -11,12 +19,25 @@ export interface SagaTimings {
   readonly maxCompensationAttempts: number;
 }
 
+/** How long to wait for a reply after the `attempt`-th send (1-based) of a forward step's commands. */
+export function resendDelayMs(timings: SagaTimings, attempt: number): number {
+  return doubling(timings.resendInitialDelayMs, timings.resendMaxDelayMs, attempt);
+}
+
 /** How long to wait for acknowledgements after the `attempt`-th send (1-based) of the compensations. */
 export function compensationRetryDelayMs(timings: SagaTimings, attempt: number): number {
-  const doubled = timings.compensationRetryInitialDelayMs * 2 ** Math.max(0, attempt - 1);
-  return Math.min(doubled, timings.compensationRetryMaxDelayMs);
+  return doubling(timings.compensationRetryInitialDelayMs, timings.compensationRetryMaxDelayMs, attempt);
+}
+
+function doubling(initialMs: number, maxMs: number, attempt: number): number {
+  return Math.min(initialMs * 2 ** Math.max(0, attempt - 1), maxMs);
 }
 
 export function later(now: Date, delayMs: number): Date {
   return new Date(now.getTime() + delayMs);
+}
+
+/** The earlier of two instants; `limit` null means no limit. */
+export function noLaterThan(instant: Date, limit: Date | null): Date {
+  return limit !== null && limit.getTime() < instant.getTime() ? limit : instant;
 }

@@ -22,14 +22,21 @@ export class PrismaSagaStore extends SagaStore {
     return this.loadLocked(tx, rows[0]?.id);
   }
 
-  async lockNextDue(tx: OrderTransaction, now: Date): Promise<LockedSaga | null> {
+  async lockNextDue(tx: OrderTransaction, now: Date, skipping: ReadonlySet<string> = new Set()): Promise<LockedSaga | null> {
     const rows = await prismaIn(tx).$queryRaw<{ id: string }[]>`
       SELECT id FROM saga_instances
-      WHERE step_deadline_at <= ${now}
+      WHERE step_deadline_at <= ${now} AND NOT (id = ANY(${[...skipping]}::uuid[]))
       ORDER BY step_deadline_at
       LIMIT 1
       FOR UPDATE SKIP LOCKED`;
     return this.loadLocked(tx, rows[0]?.id);
+  }
+
+  async postponeDeadline(tx: OrderTransaction, sagaId: string, until: Date): Promise<void> {
+    // Only a deadline still due: a reply may have moved the saga on meanwhile.
+    await prismaIn(tx).$executeRaw`
+      UPDATE saga_instances SET step_deadline_at = ${until}, version = version + 1
+      WHERE id = ${sagaId}::uuid AND step_deadline_at < ${until}`;
   }
 
   async save(tx: OrderTransaction, locked: LockedSaga, transition: AppliedTransition): Promise<void> {
@@ -58,7 +65,8 @@ function sagaColumns(saga: OrderSaga) {
     state: saga.state,
     pendingSteps: [...saga.pendingSteps],
     stepDeadlineAt: saga.stepDeadlineAt,
-    confirmationAttempts: saga.confirmationAttempts,
+    stepAttempts: saga.stepAttempts,
+    giveUpAt: saga.giveUpAt,
     compensationAttempts: saga.compensationAttempts,
     cancellationReason: saga.cancellationReason,
     lastError: saga.lastError,
@@ -80,7 +88,8 @@ function toLockedSaga(row: SagaRow): LockedSaga {
       state: row.state,
       pendingSteps: row.pendingSteps,
       stepDeadlineAt: row.stepDeadlineAt,
-      confirmationAttempts: row.confirmationAttempts,
+      stepAttempts: row.stepAttempts,
+      giveUpAt: row.giveUpAt,
       compensationAttempts: row.compensationAttempts,
       cancellationReason: cancellationReasonOf(row.cancellationReason),
       lastError: row.lastError,

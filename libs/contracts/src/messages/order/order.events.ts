@@ -17,9 +17,11 @@ export type OrderRejectionReason = (typeof ORDER_REJECTION_REASONS)[number];
 export const ORDER_CANCELLATION_REASONS = [
   // The payment service declined the authorization (or its card gateway timed out / was down).
   ...PAYMENT_DECLINE_REASONS,
-  // A participant did not reply within the saga's deadline; the steps done were compensated.
+  // A participant stayed silent past the saga's business deadline, before the pivot; the steps
+  // done were compensated.
   'SAGA_TIMED_OUT',
-  // Committing the reservation or capturing the payment failed after payment was authorized.
+  // No longer produced: commit and capture come after the pivot and are retried until they
+  // succeed. Kept so that events written before that still parse.
   'CONFIRMATION_FAILED',
 ] as const;
 export type OrderCancellationReason = (typeof ORDER_CANCELLATION_REASONS)[number];

@@ -13,8 +13,9 @@ export const userId = '9d2b7c1a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 export const paymentId = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
 
 export const timings: SagaTimings = {
-  stepTimeoutMs: 15_000,
-  maxConfirmationAttempts: 3,
+  resendInitialDelayMs: 15_000,
+  resendMaxDelayMs: 60_000,
+  silenceDeadlineMs: 300_000,
   compensationRetryInitialDelayMs: 1_000,
   compensationRetryMaxDelayMs: 8_000,
   maxCompensationAttempts: 5,
@@ -48,7 +49,7 @@ export const PENDING_STEPS_OF: Readonly<Record<Exclude<SagaState, 'CONFIRMED' | 
   FAILED_COMPENSATION: ['VOID_PAYMENT', 'RELEASE_STOCK'],
 };
 
-/** A saga in `state`, its deadline 15 s after placement unless overridden. */
+/** A saga in `state`, its deadline 15 s after placement and, before the pivot, its business deadline 5 min after it, unless overridden. */
 export function sagaIn(state: SagaState, overrides: Partial<OrderSaga> = {}): OrderSaga {
   const pendingSteps = state in PENDING_STEPS_OF ? PENDING_STEPS_OF[state as keyof typeof PENDING_STEPS_OF] : [];
   const ended = pendingSteps.length === 0 || state === 'FAILED_COMPENSATION';
@@ -58,7 +59,8 @@ export function sagaIn(state: SagaState, overrides: Partial<OrderSaga> = {}): Or
     state,
     pendingSteps,
     stepDeadlineAt: ended ? null : secondsAfterPlacement(15),
-    confirmationAttempts: state === 'CONFIRMING' ? 1 : 0,
+    stepAttempts: state === 'RESERVING_STOCK' || state === 'AUTHORIZING_PAYMENT' || state === 'CONFIRMING' ? 1 : 0,
+    giveUpAt: state === 'RESERVING_STOCK' || state === 'AUTHORIZING_PAYMENT' ? secondsAfterPlacement(300) : null,
     compensationAttempts: compensating ? 1 : 0,
     cancellationReason: compensating ? 'SAGA_TIMED_OUT' : null,
     lastError: null,
