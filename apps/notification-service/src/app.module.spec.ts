@@ -1,8 +1,11 @@
 import { Test } from '@nestjs/testing';
 import { ServiceConfigModule } from '@shop/bootstrap';
 import { Topics } from '@shop/contracts';
+import { MessageConsumers } from '@shop/messaging';
+import { MongoClient } from 'mongodb';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppModule } from './app.module.js';
 import { EmailSender } from './application/ports/email-sender.js';
 import { configSchema } from './config.js';
@@ -38,5 +41,22 @@ describe('AppModule', () => {
       await withoutSmtp.close();
       await withSmtp.close();
     }
+  });
+
+  it('stops the consumers, the message in hand included, before it closes the MongoDB client', async (t) => {
+    const app = await compile();
+    const shutdown: string[] = [];
+    const consumers = app.get(MessageConsumers);
+    const stopConsumers = consumers.onModuleDestroy.bind(consumers);
+    t.mock.method(consumers, 'onModuleDestroy', async () => {
+      await sleep(20); // a message still being handled
+      await stopConsumers();
+      shutdown.push('consumers stopped');
+    });
+    t.mock.method(MongoClient.prototype, 'close', async () => void shutdown.push('MongoDB closed'));
+
+    await app.close();
+
+    assert.deepEqual(shutdown, ['consumers stopped', 'MongoDB closed']);
   });
 });

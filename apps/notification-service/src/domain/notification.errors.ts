@@ -6,8 +6,10 @@ export const NOTIFICATION_ERROR_CODES = [
   'NOTIFICATION.RECIPIENT_NOT_FOUND',
   // user-service did not answer; the delivery is retried.
   'NOTIFICATION.RECIPIENT_LOOKUP_FAILED',
-  // The mail transport failed; the delivery is retried.
+  // The mail system certainly did not take the email (relay unreachable, a 4xx answer); the delivery is retried.
   'NOTIFICATION.DELIVERY_FAILED',
+  // The send broke off after the mail system may have taken the email: left SENDING for review, never resent.
+  'NOTIFICATION.DELIVERY_UNCONFIRMED',
   // The mail system refused the email for good (no such mailbox): the notification can never be delivered.
   'NOTIFICATION.EMAIL_REFUSED',
 ] as const;

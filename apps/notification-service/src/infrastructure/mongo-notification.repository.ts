@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { type Collection, MongoServerError } from 'mongodb';
-import type { Notification, NotificationDraft } from '../domain/notification.js';
+import type { Notification, NotificationDraft, SendClaim } from '../domain/notification.js';
 import { NotificationRepository } from '../application/ports/notification.repository.js';
 import { MongoConnection } from './mongo.connection.js';
 
@@ -12,8 +12,10 @@ const DUPLICATE_KEY = 11000;
 /**
  * The `notifications` collection. Idempotency rests on the unique index on (orderId, type), not on
  * a read before the write: two deliveries of one event racing each other still record one
- * notification. Each write touches one document, so neither transactions nor sessions (which the
- * native stack's MongoDB stand-in lacks) are needed.
+ * notification. The send is claimed with a conditional update (status PENDING in the filter), which
+ * a single-document write makes atomic on MongoDB and on the stand-in (its collections serialise
+ * writes): two deliveries racing each other get one claim. Each write touches one document, so
+ * neither transactions nor sessions (which the native stack's MongoDB stand-in lacks) are needed.
  */
 @Injectable()
 export class MongoNotificationRepository extends NotificationRepository implements OnModuleInit {
@@ -45,6 +47,11 @@ export class MongoNotificationRepository extends NotificationRepository implemen
     }
   }
 
+  async find(id: string): Promise<Notification | null> {
+    const document = await this.collection.findOne({ _id: id });
+    return document && toNotification(document);
+  }
+
   async countAttempt(id: string): Promise<void> {
     await this.collection.updateOne({ _id: id, status: 'PENDING' }, { $inc: { attempts: 1 } });
   }
@@ -57,8 +64,29 @@ export class MongoNotificationRepository extends NotificationRepository implemen
     await this.collection.updateOne({ _id: id, status: 'PENDING' }, { $set: { status: 'FAILED', lastError: errorCode } });
   }
 
-  async markSent(id: string, recipient: string, sentAt: Date): Promise<void> {
-    await this.collection.updateOne({ _id: id }, { $set: { status: 'SENT', recipient, sentAt }, $unset: { lastError: '' } });
+  async claimSend(claim: SendClaim, recipient: string): Promise<boolean> {
+    const claimed = await this.collection.findOneAndUpdate(
+      { _id: claim.notificationId, status: 'PENDING' },
+      { $set: { status: 'SENDING', recipient, claimedBy: claim.by, claimedAt: claim.at } },
+      { returnDocument: 'after', projection: { _id: 1 } },
+    );
+    return claimed !== null;
+  }
+
+  async markSent(claim: SendClaim, sentAt: Date): Promise<void> {
+    await this.collection.updateOne(heldBy(claim), { $set: { status: 'SENT', sentAt }, $unset: { lastError: '' } });
+  }
+
+  async releaseClaim(claim: SendClaim, errorCode: string): Promise<void> {
+    await this.collection.updateOne(heldBy(claim), { $set: { status: 'PENDING', lastError: errorCode }, $unset: { claimedBy: '', claimedAt: '' } });
+  }
+
+  async markClaimFailed(claim: SendClaim, errorCode: string): Promise<void> {
+    await this.collection.updateOne(heldBy(claim), { $set: { status: 'FAILED', lastError: errorCode } });
+  }
+
+  async recordUnconfirmed(claim: SendClaim, errorCode: string): Promise<void> {
+    await this.collection.updateOne(heldBy(claim), { $set: { lastError: errorCode } });
   }
 
   async listForUser(userId: string, limit: number): Promise<Notification[]> {
@@ -66,6 +94,11 @@ export class MongoNotificationRepository extends NotificationRepository implemen
     const documents = await this.collection.find({ userId }).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
     return documents.map(toNotification);
   }
+}
+
+/** Only the delivery holding the claim settles it. */
+function heldBy(claim: SendClaim) {
+  return { _id: claim.notificationId, status: 'SENDING' as const, claimedBy: claim.by };
 }
 
 function toNotification({ _id, ...fields }: NotificationDocument): Notification {

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ReadinessProbe } from '@shop/observability';
 import { Db, MongoClient } from 'mongodb';
 
@@ -7,7 +7,7 @@ import { Db, MongoClient } from 'mongodb';
  * mongo-java-server support (see infra/local/README.md).
  */
 @Injectable()
-export class MongoConnection implements ReadinessProbe, OnModuleDestroy {
+export class MongoConnection implements ReadinessProbe, OnApplicationShutdown {
   readonly dependency = 'mongo';
   readonly db: Db;
   private readonly client: MongoClient;
@@ -22,7 +22,10 @@ export class MongoConnection implements ReadinessProbe, OnModuleDestroy {
     await this.db.command({ ping: 1 });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // The last shutdown phase, once the consumers (the global MessagingModule's, destroyed after this
+  // module) have finished the event in hand and the gRPC server has stopped: closing in
+  // onModuleDestroy would cut that event off between its email and its SENT.
+  async onApplicationShutdown(): Promise<void> {
     await this.client.close();
   }
 }

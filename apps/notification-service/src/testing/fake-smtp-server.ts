@@ -1,5 +1,7 @@
 // Just enough of an SMTP server (RFC 5321, no extensions) to receive what nodemailer sends, so the
-// SMTP path is tested against a real socket conversation. Recipients listed in `refuse` get 550.
+// SMTP path is tested against a real socket conversation. Recipients listed in `refuse` get 550;
+// `answerAfterMs` makes a slow relay, `answerEndOfData` a relay that fails or never answers once it
+// has a message.
 import { once } from 'node:events';
 import { createServer, type Socket } from 'node:net';
 
@@ -10,41 +12,70 @@ export interface ReceivedMail {
   data: string;
 }
 
+/**
+ * The relay's answer to the end of a message: accepted (250), a temporary refusal (451: it did not
+ * take the message), or none at all (it took the message, but its answer is lost: the sender cannot
+ * know whether the email went).
+ */
+export type EndOfDataAnswer = 'accept' | 'refuse-temporarily' | 'never';
+
 export interface FakeSmtpServer {
   url: string;
+  /** Every message the relay took, answered or not. */
   received: ReceivedMail[];
   refuse: Set<string>;
+  /** How long the relay waits before answering the end of a message (a slow relay). */
+  answerAfterMs: number;
+  answerEndOfData: EndOfDataAnswer;
+  /** Closes every open connection without an answer, as a relay that crashes does. */
+  dropConnections(): void;
   stop(): Promise<void>;
 }
 
 export async function startFakeSmtpServer(): Promise<FakeSmtpServer> {
-  const received: ReceivedMail[] = [];
-  const refuse = new Set<string>();
   const sockets = new Set<Socket>();
+  const relay: FakeSmtpServer = {
+    url: '',
+    received: [],
+    refuse: new Set<string>(),
+    answerAfterMs: 0,
+    answerEndOfData: 'accept',
+    dropConnections: () => {
+      for (const socket of sockets) socket.destroy();
+    },
+    stop: async () => {
+      relay.dropConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    converse(socket, received, refuse);
+    converse(socket, relay);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    refuse,
-    stop: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  relay.url = `smtp://127.0.0.1:${port}`;
+  return relay;
 }
 
-function converse(socket: Socket, received: ReceivedMail[], refuse: Set<string>): void {
+/** A refused message is not kept; one left unanswered is, as the relay may well deliver it. */
+function endOfData(relay: FakeSmtpServer, mail: ReceivedMail, reply: (line: string) => void): void {
+  if (relay.answerEndOfData !== 'refuse-temporarily') relay.received.push(mail);
+  if (relay.answerEndOfData === 'never') return;
+  const answer = relay.answerEndOfData === 'accept' ? '250 queued' : '451 try again later';
+  if (relay.answerAfterMs > 0) setTimeout(() => reply(answer), relay.answerAfterMs);
+  else reply(answer);
+}
+
+function converse(socket: Socket, relay: FakeSmtpServer): void {
   let buffer = '';
   let mail: ReceivedMail | undefined;
   let inData = false;
-  const reply = (line: string) => socket.write(`${line}\r\n`);
+  const reply = (line: string) => {
+    if (!socket.destroyed) socket.write(`${line}\r\n`);
+  };
   reply('220 fake-smtp ready');
   socket.setEncoding('utf8');
   socket.on('data', (chunk: string) => {
@@ -56,9 +87,8 @@ function converse(socket: Socket, received: ReceivedMail[], refuse: Set<string>)
       if (inData) {
         if (line === '.') {
           inData = false;
-          if (mail) received.push(mail);
+          if (mail) endOfData(relay, mail, reply);
           mail = undefined;
-          reply('250 queued');
         } else if (mail) {
           mail.data += `${line.startsWith('..') ? line.slice(1) : line}\n`;
         }
@@ -71,7 +101,7 @@ function converse(socket: Socket, received: ReceivedMail[], refuse: Set<string>)
         mail = { from: address, to: [], data: '' };
         reply('250 ok');
       } else if (command === 'RCPT') {
-        if (refuse.has(address)) reply('550 no such mailbox');
+        if (relay.refuse.has(address)) reply('550 no such mailbox');
         else {
           mail?.to.push(address);
           reply('250 ok');

@@ -1,17 +1,22 @@
 // NotifyOrderOutcome composed as in the app, against the MongoDB stand-in (a database of this run)
 // and a real gRPC server standing in for user-service.
-import { freePort } from '@shop/testing';
+import { eventually, freePort } from '@shop/testing';
 import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { Notification } from '../../domain/notification.js';
 import { NotificationError } from '../../domain/notification.errors.js';
 import type { SentEmailDocument } from '../../infrastructure/mail/stored-json.email-sender.js';
+import { startFakeSmtpServer, type FakeSmtpServer } from '../../testing/fake-smtp-server.js';
 import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service.js';
 import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app.js';
 import { orderCancelled, orderConfirmed, orderRejected } from '../../testing/order-events.js';
 import { openTestDatabase, type TestDatabase } from '../../testing/test-database.js';
 import { NotifyOrderOutcome } from './notify-order-outcome.handler.js';
+import type { OrderOutcomeMessage } from './order-outcome.message.js';
 
 type NotificationDocument = Omit<Notification, 'id'> & { _id: string };
 
@@ -179,4 +184,121 @@ describe('NotifyOrderOutcome', () => {
     assert.equal(unique?.unique, true);
     assert.deepEqual(indexes.find((index) => index.name === 'by_user_newest_first')?.key, { userId: 1, createdAt: -1 });
   });
+  describe('over an SMTP relay, where an email sent twice reaches the customer twice', () => {
+    let relay: FakeSmtpServer;
+    let instances: NotificationTestApp[];
+    /** Two instances of the service, as during a consumer-group rebalance or after a restart. */
+    let first: NotifyOrderOutcome;
+    let second: NotifyOrderOutcome;
+    const emailsTo = (address: string) => relay.received.filter((mail) => mail.to.includes(address));
+
+    before(async () => {
+      relay = await startFakeSmtpServer();
+      const options = { mongoUrl: database.url, userGrpcUrl: users.url, environment: { SMTP_URL: relay.url } };
+      instances = [await startNotificationTestApp(options), await startNotificationTestApp(options)];
+      [first, second] = instances.map((instance) => instance.app.get(NotifyOrderOutcome)) as [NotifyOrderOutcome, NotifyOrderOutcome];
+    });
+    afterEach(() => {
+      relay.answerAfterMs = 0;
+      relay.answerEndOfData = 'accept';
+    });
+    after(async () => {
+      for (const instance of instances ?? []) await instance.close();
+      await relay?.stop();
+    });
+
+    it('sends one email when two deliveries of an event overlap on a slow relay', async () => {
+      const ada = customer();
+      const event = orderConfirmed({ userId: ada.id });
+      relay.answerAfterMs = 500;
+
+      const results = await Promise.all([first.handle(event), second.handle(event)]);
+
+      assert.equal(emailsTo(ada.email).length, 1);
+      assert.deepEqual(results.sort(), ['ALREADY_SENDING', 'SENT']);
+      const stored = await notifications().find({ orderId: event.payload.orderId }).toArray();
+      assert.equal(stored.length, 1);
+      assert.equal(stored[0]?.status, 'SENT');
+      assert.equal(stored[0]?.recipient, ada.email);
+    });
+
+    it('does not send again when a redelivery finds the send claimed by a process killed mid-send', async () => {
+      const ada = customer();
+      const event = orderConfirmed({ userId: ada.id });
+      relay.answerEndOfData = 'never';
+
+      const killed = await handleInProcess(event, { mongoUrl: database.url, userGrpcUrl: users.url, smtpUrl: relay.url });
+      try {
+        await eventually('the relay to have the email', () => emailsTo(ada.email).length === 1, { timeoutMs: 20_000 });
+      } finally {
+        killed.kill('SIGKILL');
+        await once(killed, 'exit');
+      }
+      relay.answerEndOfData = 'accept';
+
+      // The consumer's redelivery of the uncommitted event, in the process that took the partition over.
+      assert.equal(await second.handle(event), 'ALREADY_SENDING');
+
+      assert.equal(emailsTo(ada.email).length, 1);
+      const stored = await notifications().find({ orderId: event.payload.orderId }).toArray();
+      assert.equal(stored.length, 1);
+      assert.equal(stored[0]?.status, 'SENDING');
+      assert.equal(stored[0]?.recipient, ada.email);
+      assert.match(stored[0]?.claimedBy ?? '', /\/\d+\/[0-9a-f-]{36}$/);
+      assert.ok(stored[0]?.claimedAt instanceof Date);
+    });
+
+    it('leaves an email the relay took without answering SENDING, for review instead of sending it again', async () => {
+      const ada = customer();
+      const event = orderCancelled({ userId: ada.id });
+      relay.answerEndOfData = 'never';
+
+      const handling = first.handle(event);
+      await eventually('the relay to have the email', () => emailsTo(ada.email).length === 1);
+      relay.dropConnections();
+
+      assert.equal(await handling, 'DELIVERY_UNCONFIRMED');
+      relay.answerEndOfData = 'accept';
+      assert.equal(await second.handle(event), 'ALREADY_SENDING');
+
+      assert.equal(emailsTo(ada.email).length, 1);
+      const [stored] = await notifications().find({ orderId: event.payload.orderId }).toArray();
+      assert.equal(stored?.status, 'SENDING');
+      assert.equal(stored?.lastError, 'NOTIFICATION.DELIVERY_UNCONFIRMED');
+    });
+
+    it('puts the notification back to PENDING when the relay turns the email away for now, and a redelivery sends it once', async () => {
+      const ada = customer();
+      const event = orderRejected({ userId: ada.id });
+      relay.answerEndOfData = 'refuse-temporarily';
+
+      await assert.rejects(first.handle(event), (error: unknown) => error instanceof NotificationError && error.code === 'NOTIFICATION.DELIVERY_FAILED');
+      const [pending] = await notifications().find({ orderId: event.payload.orderId }).toArray();
+      assert.equal(pending?.status, 'PENDING');
+      assert.equal(pending?.lastError, 'NOTIFICATION.DELIVERY_FAILED');
+      assert.equal(pending?.claimedBy, undefined);
+
+      relay.answerEndOfData = 'accept';
+      assert.equal(await second.handle(event), 'SENT');
+      assert.equal(emailsTo(ada.email).length, 1);
+      const [sent] = await notifications().find({ orderId: event.payload.orderId }).toArray();
+      assert.equal(sent?.status, 'SENT');
+      assert.equal(sent?.attempts, 2);
+    });
+  });
 });
+
+/** Handles the event in a process of its own, which the test may kill; resolves once it handles. */
+async function handleInProcess(event: OrderOutcomeMessage, where: { mongoUrl: string; userGrpcUrl: string; smtpUrl: string }): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'testing', 'notify-process.fixture.js')], {
+    env: { ...process.env, MONGO_URL: where.mongoUrl, USER_GRPC_URL: where.userGrpcUrl, SMTP_URL: where.smtpUrl, ORDER_EVENT: JSON.stringify(event) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('handling')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the handling process exited with ${code} before it handled`)));
+  });
+  return child;
+}

@@ -6,9 +6,16 @@ export interface OutgoingEmail {
   text: string;
 }
 
-/** Hands an email to the mail system; resolves once it is accepted, throws when it is not. */
+/**
+ * Hands an email to the mail system; resolves once it is accepted. What a failure tells decides
+ * whether the email may be sent again, so senders throw:
+ * - EmailRefusedError: refused for good; sending again cannot help;
+ * - EmailNotSentError: certainly not taken (relay unreachable, a temporary refusal); sending again
+ *   is safe and may succeed;
+ * - anything else: the mail system may have taken the email (the connection broke after the
+ *   message went out); sending again could deliver it twice.
+ */
 export abstract class EmailSender {
-  /** Throws EmailRefusedError when sending again cannot help, anything else when it might. */
   abstract send(email: OutgoingEmail): Promise<void>;
 }
 
@@ -17,5 +24,13 @@ export class EmailRefusedError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'EmailRefusedError';
+  }
+}
+
+/** The mail system certainly did not take the email: sending it again cannot make a duplicate. */
+export class EmailNotSentError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EmailNotSentError';
   }
 }

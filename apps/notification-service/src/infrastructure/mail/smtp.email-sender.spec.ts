@@ -1,7 +1,7 @@
-import { freePort } from '@shop/testing';
+import { eventually, freePort } from '@shop/testing';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { EmailRefusedError } from '../../application/ports/email-sender.js';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { EmailNotSentError, EmailRefusedError } from '../../application/ports/email-sender.js';
 import { startFakeSmtpServer, type FakeSmtpServer } from '../../testing/fake-smtp-server.js';
 import { SmtpEmailSender } from './smtp.email-sender.js';
 
@@ -13,8 +13,11 @@ describe('SmtpEmailSender', () => {
     smtp = await startFakeSmtpServer();
     sender = new SmtpEmailSender(smtp.url, 'Shop <orders@shop.example>');
   });
+  afterEach(() => {
+    smtp.answerEndOfData = 'accept';
+  });
   after(async () => {
-    sender.onModuleDestroy();
+    sender.onApplicationShutdown();
     await smtp.stop();
   });
 
@@ -39,15 +42,32 @@ describe('SmtpEmailSender', () => {
     );
   });
 
-  it('fails with a retryable error when the relay does not answer', async () => {
+  it('reports an unreachable relay as not sent: sending again cannot make a duplicate', async () => {
     const unreachable = new SmtpEmailSender(`smtp://127.0.0.1:${await freePort()}`, 'orders@shop.example');
     try {
       await assert.rejects(
         unreachable.send({ notificationId: 'c8a4d3e2-0000-4000-8000-000000000003', to: 'ada@example.com', subject: 's', text: 't' }),
-        (error: unknown) => error instanceof Error && !(error instanceof EmailRefusedError),
+        (error: unknown) => error instanceof EmailNotSentError && /ECONNREFUSED/.test(error.message),
       );
     } finally {
-      unreachable.onModuleDestroy();
+      unreachable.onApplicationShutdown();
     }
+  });
+
+  it('reports a temporary refusal of the message (451 after its end) as not sent', async () => {
+    smtp.answerEndOfData = 'refuse-temporarily';
+    await assert.rejects(
+      sender.send({ notificationId: 'c8a4d3e2-0000-4000-8000-000000000004', to: 'ada@example.com', subject: 's', text: 't' }),
+      (error: unknown) => error instanceof EmailNotSentError && /451/.test(error.message),
+    );
+  });
+
+  it('reports a connection lost after the relay had the whole message as neither refused nor not sent: it may have gone', async () => {
+    smtp.answerEndOfData = 'never';
+    const before = smtp.received.length;
+    const sending = sender.send({ notificationId: 'c8a4d3e2-0000-4000-8000-000000000005', to: 'ada@example.com', subject: 's', text: 't' });
+    await eventually('the relay to have the message', () => smtp.received.length > before, { timeoutMs: 5_000, intervalMs: 10 });
+    smtp.dropConnections();
+    await assert.rejects(sending, (error: unknown) => error instanceof Error && !(error instanceof EmailNotSentError) && !(error instanceof EmailRefusedError));
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Collection, MongoServerError } from 'mongodb';
 import { createTransport } from 'nodemailer';
-import { EmailSender, type OutgoingEmail } from '../../application/ports/email-sender.js';
+import { EmailNotSentError, EmailSender, type OutgoingEmail } from '../../application/ports/email-sender.js';
 import { MongoConnection } from '../mongo.connection.js';
 import { mailMessageIdOf } from './mail-message-id.js';
 
@@ -22,7 +22,8 @@ const DUPLICATE_KEY = 11000;
 /**
  * Delivery when no SMTP relay is configured: nodemailer renders the email with its JSON
  * transport (the same message composition as SMTP) and the result goes into `sent_emails`,
- * where developers and tests can read what the customer would have received.
+ * where developers and tests can read what the customer would have received. Storing is keyed by
+ * the notification, so storing again never makes a second email: every failure is EmailNotSentError.
  */
 @Injectable()
 export class StoredJsonEmailSender extends EmailSender {
@@ -39,6 +40,14 @@ export class StoredJsonEmailSender extends EmailSender {
   }
 
   async send(email: OutgoingEmail): Promise<void> {
+    try {
+      await this.store(email);
+    } catch (error) {
+      throw new EmailNotSentError(`the email was not stored: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+
+  private async store(email: OutgoingEmail): Promise<void> {
     const info = await this.transport.sendMail({
       to: email.to,
       subject: email.subject,

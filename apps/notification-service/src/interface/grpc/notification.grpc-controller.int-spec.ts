@@ -71,24 +71,26 @@ describe('NotificationService.ListNotifications over gRPC', () => {
     assert.deepEqual(await list(randomUUID()), { notifications: [] });
   });
 
-  it('shows a notification that could not be delivered yet as PENDING', async () => {
+  it('shows a notification that could not be delivered yet, or whose email may be on its way, as PENDING', async () => {
     const userId = randomUUID();
-    const event = orderConfirmed({ userId });
-    await database.db.collection<{ _id: string; [field: string]: unknown }>('notifications').insertOne({
+    const stored = (status: string, createdAt: Date) => ({
       _id: randomUUID(),
       userId,
-      orderId: event.payload.orderId,
+      orderId: randomUUID(),
       type: 'ORDER_CONFIRMED',
       channel: 'EMAIL',
-      status: 'PENDING',
-      recipient: null,
+      status,
+      recipient: status === 'PENDING' ? null : 'ada@example.com',
       subject: 's',
       text: 't',
       attempts: 1,
-      createdAt: new Date(),
+      createdAt,
     });
+    await database.db
+      .collection<{ _id: string; [field: string]: unknown }>('notifications')
+      .insertMany([stored('PENDING', new Date('2026-01-02T00:00:00Z')), stored('SENDING', new Date('2026-01-01T00:00:00Z'))]);
     const { notifications } = await list(userId);
-    assert.deepEqual(notifications.map((notification) => notification.status), ['NOTIFICATION_STATUS_PENDING']);
+    assert.deepEqual(notifications.map((notification) => notification.status), ['NOTIFICATION_STATUS_PENDING', 'NOTIFICATION_STATUS_PENDING']);
   });
 
   it('refuses a user_id that is not a UUID with INVALID_ARGUMENT', async () => {

@@ -27,13 +27,22 @@ export class NotificationGrpcController implements notificationV1.NotificationSe
   }
 }
 
+/**
+ * The contract knows PENDING, SENT and FAILED. A SENDING notification is not known to be sent (it
+ * may be in doubt for good), so the customer sees it as PENDING, not as SENT.
+ */
+function statusOf(notification: Notification): notificationV1.NotificationStatus {
+  const status = notification.status === 'SENDING' ? 'PENDING' : notification.status;
+  return NotificationStatus[`NOTIFICATION_STATUS_${status}`];
+}
+
 function toProto(notification: Notification): notificationV1.Notification {
   return {
     id: notification.id,
     type: NotificationType[`NOTIFICATION_TYPE_${notification.type}`],
     orderId: notification.orderId,
     channel: NotificationChannel[`NOTIFICATION_CHANNEL_${notification.channel}`],
-    status: NotificationStatus[`NOTIFICATION_STATUS_${notification.status}`],
+    status: statusOf(notification),
     createdAt: notification.createdAt.toISOString(),
   };
 }

@@ -11,6 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Config } from '../../config.js';
 import type { Notification } from '../../domain/notification.js';
+import { startFakeSmtpServer } from '../../testing/fake-smtp-server.js';
 import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service.js';
 import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app.js';
 import { orderConfirmed, orderRejected } from '../../testing/order-events.js';
@@ -23,7 +24,7 @@ const brokers = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_POR
 const unique = (label: string) => `test.notification-service.${label}.${randomBytes(4).toString('hex')}`;
 
 /** The app as main.ts composes it, consuming the given subscription. */
-function startConsumingApp(database: TestDatabase, userGrpcUrl: string, subscription: OrderEventsSubscription): Promise<NotificationTestApp> {
+function startConsumingApp(database: TestDatabase, userGrpcUrl: string, subscription: OrderEventsSubscription, environment: Record<string, string> = {}): Promise<NotificationTestApp> {
   const messaging = MessagingModule.forRootAsync({
     useFactory: (config: Config) => ({ clientId: 'notification-service-test', brokers: config.KAFKA_BROKERS }),
     inject: [SERVICE_CONFIG],
@@ -31,6 +32,7 @@ function startConsumingApp(database: TestDatabase, userGrpcUrl: string, subscrip
   return startNotificationTestApp({
     mongoUrl: database.url,
     userGrpcUrl,
+    environment,
     imports: [messaging],
     providers: [OrderEventsConsumer, { provide: ORDER_EVENTS_SUBSCRIPTION, useValue: subscription }],
   });
@@ -74,6 +76,29 @@ describe('the order events consumer', () => {
     const sent = await eventually('the notification to be SENT', async () => (await notificationsOf(event.payload.orderId)).find((notification) => notification.status === 'SENT'));
     assert.equal(sent.recipient, ada.email);
     assert.equal(await database.db.collection<{ _id: string }>('sent_emails').countDocuments({ _id: sent._id }), 1);
+  });
+
+  it('finishes the event in hand when the app shuts down, and only then closes MongoDB: the notification is SENT', async () => {
+    const relay = await startFakeSmtpServer();
+    relay.answerAfterMs = 1_500;
+    try {
+      const topic = unique('order-events');
+      const app = await startConsumingApp(database, users.url, { topic, groupId: unique('group') }, { SMTP_URL: relay.url });
+      const lin = { id: randomUUID(), email: 'lin.kafka@example.com', name: 'Lin', createdAt: new Date().toISOString() };
+      users.add(lin);
+      const event = orderConfirmed({ userId: lin.id });
+
+      await publish(topic, event);
+      await eventually('the relay to have the email', () => relay.received.length === 1);
+      // SIGTERM while the relay has not answered yet: the handling must end before MongoDB closes.
+      await app.close();
+
+      const [notification] = await notificationsOf(event.payload.orderId);
+      assert.equal(notification?.status, 'SENT');
+      assert.equal(relay.received.length, 1);
+    } finally {
+      await relay.stop();
+    }
   });
 
   it('dead-letters an event whose delivery keeps failing, and a replay of it resumes the PENDING notification', async () => {
