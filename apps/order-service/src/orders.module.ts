@@ -6,6 +6,7 @@ import { ExpireSagaDeadlinesHandler, SAGA_SWEEP_BATCH_SIZE } from './application
 import { GetOrderQuery } from './application/get-order/get-order.query.js';
 import { HandleSagaReplyHandler } from './application/handle-saga-reply/handle-saga-reply.handler.js';
 import { ListOrdersQuery } from './application/list-orders/list-orders.query.js';
+import { OperateParkedSagaHandler } from './application/operate-parked-saga/operate-parked-saga.handler.js';
 import { PlaceOrderHandler } from './application/place-order/place-order.handler.js';
 import { Clock } from './application/ports/clock.js';
 import { OrderStore } from './application/ports/order.store.js';
@@ -21,7 +22,7 @@ import { PrismaSagaStore } from './infrastructure/persistence/prisma-saga.store.
 import { SystemClock } from './infrastructure/system-clock.js';
 
 /** The service's table of contents: every use case it offers. */
-const useCases = [PlaceOrderHandler, HandleSagaReplyHandler, ExpireSagaDeadlinesHandler, GetOrderQuery, ListOrdersQuery];
+const useCases = [PlaceOrderHandler, HandleSagaReplyHandler, ExpireSagaDeadlinesHandler, OperateParkedSagaHandler, GetOrderQuery, ListOrdersQuery];
 
 /**
  * The use cases with the adapters they run on. Needs SERVICE_CONFIG and @shop/messaging's Inbox and

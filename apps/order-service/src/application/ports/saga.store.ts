@@ -13,6 +13,16 @@ export class ConcurrentSagaChangeError extends Error {
   override readonly name = 'ConcurrentSagaChangeError';
 }
 
+/** A saga parked in FAILED_COMPENSATION, as an operator sees it. */
+export interface ParkedSaga {
+  readonly orderId: string;
+  readonly sagaId: string;
+  readonly cancellationReason: string | null;
+  readonly pendingSteps: readonly string[];
+  readonly lastError: string | null;
+  readonly parkedSince: Date;
+}
+
 export abstract class SagaStore {
   /** Records a new saga and the first lines of its timeline. */
   abstract insert(tx: OrderTransaction, orderId: string, start: AppliedTransition): Promise<void>;
@@ -30,4 +40,6 @@ export abstract class SagaStore {
   abstract clearDeadline(tx: OrderTransaction, locked: LockedSaga): Promise<void>;
   /** Moves a due saga's deadline to `until`, so the next sweeps try the others first. */
   abstract postponeDeadline(tx: OrderTransaction, sagaId: string, until: Date): Promise<void>;
+  /** The parked sagas, longest parked first. */
+  abstract findParked(limit: number): Promise<ParkedSaga[]>;
 }

@@ -5,7 +5,7 @@
 import type { OrderCancellationReason, SagaStep } from '@shop/contracts';
 import { COMPENSATION_FAILED_REASON } from '../order/order-status.js';
 import type { AppliedTransition, StepLogEntry } from './order-saga.js';
-import { commandFor, STEP_UNDONE_BY, type CompensationStep } from './saga-commands.js';
+import { commandFor, isCompensationStep, STEP_UNDONE_BY, type CompensationStep } from './saga-commands.js';
 import { orderCancelled } from './saga-outcomes.js';
 import { compensationRetryDelayMs, later } from './saga-timings.js';
 import { applied, logEntry, type TransitionContext } from './transition-context.js';
@@ -64,6 +64,38 @@ export function compensationDeadlineExpired(context: TransitionContext): Applied
       log: saga.pendingSteps.map((step) => logEntry(context, step, 'STARTED', detail)),
       commands: saga.pendingSteps.map((step) => commandFor(step, saga.sagaId, order)),
     },
+  );
+}
+
+/** An operator sends a parked saga's compensations again, with a fresh round of attempts. */
+export function retryParkedCompensation(context: TransitionContext): AppliedTransition {
+  const { saga, order, now, timings } = context;
+  return applied(
+    { ...saga, state: 'COMPENSATING', compensationAttempts: 1, stepDeadlineAt: later(now, compensationRetryDelayMs(timings, 1)) },
+    {
+      log: saga.pendingSteps.map((step) => logEntry(context, step, 'STARTED', 'sent again by an operator')),
+      commands: saga.pendingSteps.map((step) => commandFor(step, saga.sagaId, order)),
+      order: { failureReason: null },
+    },
+  );
+}
+
+/**
+ * An operator has undone by hand what the participants never acknowledged (voided at the card
+ * gateway, released the units) and says so: the saga ends as an acknowledgement would have ended it.
+ */
+export function resolveParkedCompensation(context: TransitionContext, note: string): AppliedTransition {
+  const { saga, order } = context;
+  const reason = saga.cancellationReason;
+  if (reason === null) throw new Error(`saga ${saga.sagaId} was parked without a cancellation reason`);
+  const log = saga.pendingSteps.flatMap((step) =>
+    isCompensationStep(step)
+      ? [logEntry(context, step, 'SUCCEEDED', `resolved by an operator: ${note}`), logEntry(context, STEP_UNDONE_BY[step], 'COMPENSATED')]
+      : [],
+  );
+  return applied(
+    { ...saga, state: 'CANCELLED', pendingSteps: [], stepDeadlineAt: null, lastError: null },
+    { log, order: { status: 'CANCELLED', failureReason: reason }, outcome: orderCancelled(order, reason) },
   );
 }
 

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PAYMENT_DECLINE_REASONS } from '@shop/contracts';
+import type { SagaEvent } from './order-saga.js';
+import { advanceOrderSaga } from './order-saga.machine.js';
 import type { SagaReply } from './saga-messages.js';
-import { appliedOnly, loggedLines, onDeadline, onReply, order, reply, sagaIn, secondsAfterPlacement, sentTypes } from './testing/saga.fixtures.js';
+import { appliedOnly, loggedLines, onDeadline, onReply, order, reply, sagaIn, secondsAfterPlacement, sentTypes, timings } from './testing/saga.fixtures.js';
 
 describe('order saga, compensating', () => {
   describe('when the payment is declined', () => {
@@ -131,5 +133,40 @@ describe('order saga, compensating', () => {
       const saga = sagaIn('COMPENSATING', { pendingSteps: ['RELEASE_STOCK'], cancellationReason: null });
       assert.throws(() => onReply(saga, reply.stockReleased), /without a cancellation reason/);
     });
+  });
+
+  describe('when an operator acts on a parked saga', () => {
+    const parked = () => sagaIn('FAILED_COMPENSATION', { cancellationReason: 'CARD_DECLINED', pendingSteps: ['RELEASE_STOCK'], compensationAttempts: 5, stepDeadlineAt: null });
+    const operate = (saga: ReturnType<typeof sagaIn>, event: SagaEvent) =>
+      advanceOrderSaga({ saga, order, now: secondsAfterPlacement(600), timings }, event);
+
+    it('sends the pending compensations again on a retry, with a fresh round of attempts', () => {
+      const transition = appliedOnly(operate(parked(), { kind: 'operator-retry' }));
+      assert.equal(transition.saga.state, 'COMPENSATING');
+      assert.equal(transition.saga.compensationAttempts, 1);
+      assert.deepEqual(transition.saga.stepDeadlineAt, secondsAfterPlacement(601));
+      assert.deepEqual(sentTypes(transition), ['inventory.ReleaseStock']);
+      assert.deepEqual(loggedLines(transition), ['RELEASE_STOCK STARTED (sent again by an operator)']);
+      assert.deepEqual(transition.order, { failureReason: null });
+    });
+
+    it('cancels the order, with its reason, when the operator says the compensations were done by hand', () => {
+      const transition = appliedOnly(operate(parked(), { kind: 'operator-resolved', note: 'released in the warehouse system, ticket OPS-42' }));
+      assert.equal(transition.saga.state, 'CANCELLED');
+      assert.deepEqual(transition.commands, []);
+      assert.deepEqual(transition.order, { status: 'CANCELLED', failureReason: 'CARD_DECLINED' });
+      assert.equal(transition.outcome?.definition.type, 'order.OrderCancelled');
+      assert.deepEqual(loggedLines(transition), [
+        'RELEASE_STOCK SUCCEEDED (resolved by an operator: released in the warehouse system, ticket OPS-42)',
+        'RESERVE_STOCK COMPENSATED',
+      ]);
+    });
+
+    for (const state of ['RESERVING_STOCK', 'CONFIRMING', 'COMPENSATING', 'CONFIRMED', 'CANCELLED'] as const) {
+      it(`does nothing to a saga that is not parked (${state})`, () => {
+        assert.equal(operate(sagaIn(state), { kind: 'operator-retry' }).applied, false);
+        assert.equal(operate(sagaIn(state), { kind: 'operator-resolved', note: 'x' }).applied, false);
+      });
+    }
   });
 });

@@ -4,7 +4,13 @@
 // persists the answer in one transaction with the outbox.
 import type { SagaStep } from '@shop/contracts';
 import type { AppliedTransition, OrderSaga, SagaEvent, SagaOrder, SagaTransition } from './order-saga.js';
-import { beginCompensation, compensationAcknowledged, compensationDeadlineExpired } from './compensation-steps.js';
+import {
+  beginCompensation,
+  compensationAcknowledged,
+  compensationDeadlineExpired,
+  resolveParkedCompensation,
+  retryParkedCompensation,
+} from './compensation-steps.js';
 import {
   confirmationAcknowledged,
   paymentAuthorized,
@@ -40,7 +46,16 @@ export function startOrderSaga(sagaId: string, order: SagaOrder, now: Date, timi
 export function advanceOrderSaga(context: TransitionContext, event: SagaEvent): SagaTransition {
   const { saga } = context;
   if (FINAL_SAGA_STATES.has(saga.state)) return ignored(saga, `the saga has already ended (${saga.state})`);
-  return event.kind === 'reply' ? onReply(context, event.reply) : onDeadlineExpired(context);
+  switch (event.kind) {
+    case 'reply':
+      return onReply(context, event.reply);
+    case 'deadline-expired':
+      return onDeadlineExpired(context);
+    case 'operator-retry':
+      return saga.state === 'FAILED_COMPENSATION' ? retryParkedCompensation(context) : ignored(saga, `only a parked saga is retried; this one is ${saga.state}`);
+    case 'operator-resolved':
+      return saga.state === 'FAILED_COMPENSATION' ? resolveParkedCompensation(context, event.note) : ignored(saga, `only a parked saga is resolved; this one is ${saga.state}`);
+  }
 }
 
 function onReply(context: TransitionContext, reply: SagaReply): SagaTransition {

@@ -35,8 +35,15 @@ export interface SagaOrder {
   readonly currency: string;
 }
 
-/** What moves a saga: a participant's reply, or the sweeper finding the step deadline passed. */
-export type SagaEvent = { readonly kind: 'reply'; readonly reply: SagaReply } | { readonly kind: 'deadline-expired' };
+/**
+ * What moves a saga: a participant's reply, the sweeper finding the step deadline passed, or an
+ * operator acting on a parked saga (send its compensations again, or record that they were done by hand).
+ */
+export type SagaEvent =
+  | { readonly kind: 'reply'; readonly reply: SagaReply }
+  | { readonly kind: 'deadline-expired' }
+  | { readonly kind: 'operator-retry' }
+  | { readonly kind: 'operator-resolved'; readonly note: string };
 
 /** One line of the saga's timeline, shown by GetOrder. */
 export interface StepLogEntry {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ORDER_CANCELLATION_REASONS, type OrderCancellationReason } from '@shop/contracts';
 import type { OrderTransaction } from '../../application/ports/order-transactions.js';
-import { ConcurrentSagaChangeError, SagaStore, type LockedSaga } from '../../application/ports/saga.store.js';
+import { ConcurrentSagaChangeError, SagaStore, type LockedSaga, type ParkedSaga } from '../../application/ports/saga.store.js';
 import type { AppliedTransition, OrderSaga, StepLogEntry } from '../../domain/saga/order-saga.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { type Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { prismaIn } from './prisma-order-transactions.js';
 
 const SAGA_WITH_ORDER = { order: { include: { items: { orderBy: { sku: 'asc' } } } } } as const satisfies Prisma.SagaInstanceInclude;
@@ -11,6 +11,10 @@ type SagaRow = Prisma.SagaInstanceGetPayload<{ include: typeof SAGA_WITH_ORDER }
 
 @Injectable()
 export class PrismaSagaStore extends SagaStore {
+  constructor(private readonly prisma: PrismaClient) {
+    super();
+  }
+
   async insert(tx: OrderTransaction, orderId: string, start: AppliedTransition): Promise<void> {
     const db = prismaIn(tx);
     await db.sagaInstance.create({ data: { id: start.saga.sagaId, orderId, ...sagaColumns(start.saga) } });
@@ -51,6 +55,18 @@ export class PrismaSagaStore extends SagaStore {
 
   async clearDeadline(tx: OrderTransaction, locked: LockedSaga): Promise<void> {
     await prismaIn(tx).sagaInstance.update({ where: { id: locked.saga.sagaId }, data: { stepDeadlineAt: null, version: { increment: 1 } } });
+  }
+
+  async findParked(limit: number): Promise<ParkedSaga[]> {
+    const rows = await this.prisma.sagaInstance.findMany({ where: { state: 'FAILED_COMPENSATION' }, orderBy: { updatedAt: 'asc' }, take: limit });
+    return rows.map((row) => ({
+      orderId: row.orderId,
+      sagaId: row.id,
+      cancellationReason: row.cancellationReason,
+      pendingSteps: row.pendingSteps,
+      lastError: row.lastError,
+      parkedSince: row.updatedAt,
+    }));
   }
 
   private async loadLocked(tx: OrderTransaction, sagaId: string | undefined): Promise<LockedSaga | null> {
