@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
 import { CacheRedisModule } from './infrastructure/redis.module.js';
 import { InventoryCommandsConsumer } from './interface/messaging/inventory-commands.consumer.js';
+import { ReservationExpiryScheduler } from './interface/scheduling/reservation-expiry.scheduler.js';
 import { ReservationsModule } from './reservations.module.js';
 
 /** Kafka consumers and the outbox relay (which publishes the replies the handlers write). */
@@ -26,6 +27,6 @@ const infrastructure = [DatabaseModule, messaging, CacheRedisModule];
     ReservationsModule,
     HealthModule.forRoot({ imports: infrastructure, probes: [PostgresConnection, KafkaConnection, RedisConnection] }),
   ],
-  providers: [InventoryCommandsConsumer],
+  providers: [InventoryCommandsConsumer, ReservationExpiryScheduler],
 })
 export class AppModule {}

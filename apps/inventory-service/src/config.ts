@@ -16,6 +16,13 @@ export const configSchema = z.object({
   CATALOG_CACHE_MISS_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   /** How long each process keeps an entry in memory in front of Redis: the staleness other replicas may see after a write. */
   CATALOG_CACHE_LOCAL_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /**
+   * How long units stay reserved for an order that never committed nor released them (its saga
+   * was parked, or is gone). Far beyond the saga's own deadlines: a live order never gets near it.
+   */
+  RESERVATION_HOLD_LIMIT_MS: z.coerce.number().int().min(60_000).max(30 * 86_400_000).default(86_400_000),
+  /** How often held reservations are checked against that limit. */
+  RESERVATION_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from './catalog.module.js';
 import { CommitReservationHandler } from './application/commit-reservation/commit-reservation.handler.js';
+import { ExpireHeldReservationsHandler } from './application/expire-held-reservations/expire-held-reservations.handler.js';
 import { ReleaseStockHandler } from './application/release-stock/release-stock.handler.js';
 import { ReserveStockHandler } from './application/reserve-stock/reserve-stock.handler.js';
 import { ReservationRepository } from './infrastructure/reservation.repository.js';
@@ -13,7 +14,15 @@ import { InventoryCommandHandler } from './interface/messaging/inventory-command
  */
 @Module({
   imports: [CatalogModule],
-  providers: [StockRepository, ReservationRepository, ReserveStockHandler, ReleaseStockHandler, CommitReservationHandler, InventoryCommandHandler],
-  exports: [ReserveStockHandler, ReleaseStockHandler, CommitReservationHandler, InventoryCommandHandler],
+  providers: [
+    StockRepository,
+    ReservationRepository,
+    ReserveStockHandler,
+    ReleaseStockHandler,
+    CommitReservationHandler,
+    ExpireHeldReservationsHandler,
+    InventoryCommandHandler,
+  ],
+  exports: [ReserveStockHandler, ReleaseStockHandler, CommitReservationHandler, ExpireHeldReservationsHandler, InventoryCommandHandler],
 })
 export class ReservationsModule {}

@@ -59,4 +59,24 @@ export class ReservationRepository {
     const { count } = await transaction.db.stockReservation.updateMany({ where: { id, status: from }, data: { status: to } });
     return count === 1;
   }
+
+  /**
+   * The oldest reservation still RESERVED since before `heldSince`. Not locked here: the caller
+   * takes the order's lock first, as every command about an order does, and reads it again.
+   */
+  async findOldestExpiredHold(transaction: StockTransaction, heldSince: Date): Promise<{ id: string; orderId: string } | null> {
+    const rows = await transaction.db.$queryRaw<{ id: string; order_id: string }[]>`
+      SELECT id, order_id FROM stock_reservations
+      WHERE status = 'RESERVED' AND created_at < ${heldSince}
+      ORDER BY created_at
+      LIMIT 1`;
+    const row = rows[0];
+    return row ? { id: row.id, orderId: row.order_id } : null;
+  }
+
+  /** RESERVED → RELEASED because the hold ran out; false when it was no longer RESERVED. */
+  async recordExpired(transaction: StockTransaction, id: string, at: Date): Promise<boolean> {
+    const { count } = await transaction.db.stockReservation.updateMany({ where: { id, status: 'RESERVED' }, data: { status: 'RELEASED', expiredAt: at } });
+    return count === 1;
+  }
 }
