@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { SERVICE_CONFIG } from '@shop/bootstrap';
+import { PeriodicTask, SERVICE_CONFIG } from '@shop/bootstrap';
 import { ExpireHeldReservationsHandler } from '../../application/expire-held-reservations/expire-held-reservations.handler.js';
 import type { Config } from '../../config.js';
 
@@ -7,31 +7,22 @@ import type { Config } from '../../config.js';
 @Injectable()
 export class ReservationExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReservationExpiryScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly expiry: ExpireHeldReservationsHandler,
-    @Inject(SERVICE_CONFIG) private readonly config: Config,
-  ) {}
+    @Inject(SERVICE_CONFIG) config: Config,
+  ) {
+    this.task = new PeriodicTask(() => this.sweep(), config.RESERVATION_EXPIRY_INTERVAL_MS);
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    this.task.start();
   }
 
   /** Lets a sweep in progress finish its transaction, then stops. */
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep().finally(() => this.schedule());
-    }, this.config.RESERVATION_EXPIRY_INTERVAL_MS);
+    await this.task.stop();
   }
 
   private async sweep(): Promise<void> {

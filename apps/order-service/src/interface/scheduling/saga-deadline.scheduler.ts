@@ -1,38 +1,36 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { SERVICE_CONFIG } from '@shop/bootstrap';
+import { PeriodicTask, SERVICE_CONFIG } from '@shop/bootstrap';
 import { ExpireSagaDeadlinesHandler } from '../../application/expire-saga-deadlines/expire-saga-deadlines.handler.js';
 import { RepliesBacklog } from '../../application/ports/replies-backlog.js';
 import type { Config } from '../../config.js';
 
 /**
  * Runs the deadline sweep every SAGA_SWEEP_INTERVAL_MS, the first once the replies that waited for
- * this process are consumed. One sweep at a time per process (the next
- * is scheduled when the last ends); other replicas sweep too, and SKIP LOCKED keeps them apart.
+ * this process are consumed. One sweep at a time per process; other replicas sweep too, and
+ * SKIP LOCKED keeps them apart.
  */
 @Injectable()
 export class SagaDeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SagaDeadlineScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly task: PeriodicTask;
   private readonly stopWaiting = new AbortController();
 
   constructor(
     private readonly sweeper: ExpireSagaDeadlinesHandler,
     private readonly backlog: RepliesBacklog,
     @Inject(SERVICE_CONFIG) private readonly config: Config,
-  ) {}
+  ) {
+    this.task = new PeriodicTask(() => this.sweep(), config.SAGA_SWEEP_INTERVAL_MS);
+  }
 
   onApplicationBootstrap(): void {
-    this.running = this.waitForWaitingReplies().finally(() => this.schedule());
+    this.task.start(this.waitForWaitingReplies());
   }
 
   /** Lets a sweep in progress finish its transaction, then stops. */
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     this.stopWaiting.abort();
-    clearTimeout(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 
   /**
@@ -42,16 +40,9 @@ export class SagaDeadlineScheduler implements OnApplicationBootstrap, OnApplicat
   private async waitForWaitingReplies(): Promise<void> {
     const maxWaitMs = this.config.SAGA_SWEEP_START_WAIT_MS;
     const result = await this.backlog.waitUntilConsumed(maxWaitMs, this.stopWaiting.signal);
-    if (result === 'gave-up-waiting' && !this.stopped) {
+    if (result === 'gave-up-waiting' && !this.stopWaiting.signal.aborted) {
       this.logger.warn({ code: 'ORDER.SAGA_SWEEP_STARTED_WITH_BACKLOG' }, `replies still waiting after ${maxWaitMs} ms; sweeping deadlines anyway`);
     }
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep().finally(() => this.schedule());
-    }, this.config.SAGA_SWEEP_INTERVAL_MS);
   }
 
   private async sweep(): Promise<void> {
