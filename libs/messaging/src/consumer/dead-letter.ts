@@ -1,7 +1,21 @@
+import type { ParseFailureReason } from '@shop/contracts';
 import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
 
-/** Why a message was dead-lettered: the contract's parse failures, or its handler gave up. */
-export type DeadLetterReason = 'MALFORMED_JSON' | 'INVALID_ENVELOPE' | 'UNKNOWN_TYPE' | 'UNSUPPORTED_VERSION' | 'INVALID_PAYLOAD' | 'HANDLER_FAILED';
+/**
+ * Why a message is dead-lettered: the contract's parse failures, or its handler gave up. A closed
+ * list, so it can label a metric; the consumer passes every ParseFailureReason here, so a reason
+ * added to the contract without being added here does not compile.
+ */
+export const DEAD_LETTER_REASONS = [
+  'MALFORMED_JSON',
+  'INVALID_ENVELOPE',
+  'UNKNOWN_TYPE',
+  'UNSUPPORTED_VERSION',
+  'INVALID_PAYLOAD',
+  'HANDLER_FAILED',
+] as const satisfies ReadonlyArray<ParseFailureReason | 'HANDLER_FAILED'>;
+
+export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];
 
 export const DEAD_LETTER_HEADERS = {
   reason: 'x-dead-letter-reason',

@@ -4,6 +4,7 @@ import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } 
 import { ExponentialBackoff, fullJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
 import type { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter.js';
+import { countDeadLetter } from './dead-letter.metrics.js';
 import { NonRetryableMessageError } from './non-retryable-message.error.js';
 import { type RetryOptionsInput, retryOptionsSchema } from './retry-options.js';
 
@@ -129,6 +130,8 @@ export class MessageConsumer<TMessage = KnownMessage> {
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: DeadLetterReason, detail: string, attempts: number): Promise<void> {
     const record = toDeadLetterMessage({ reason, detail, attempts, topic, partition, consumerGroup: this.options.groupId, message });
     await this.deadLetters.send({ topic: deadLetterTopicOf(topic), messages: [record] });
+    // Counted once the record is written: a failed send is retried with the message, and counted then.
+    countDeadLetter(topic, reason);
   }
 
   /** The topics and their dead-letter topics exist before the group joins (idempotent). */
