@@ -8,5 +8,6 @@ export { Inbox } from './inbox/inbox.js';
 export { CONSUMER_LAG_METRIC, Delivery, MessageConsumer, MessageConsumerOptions } from './consumer/message-consumer.js';
 export { MessageConsumers } from './consumer/message-consumers.js';
 export { NonRetryableMessageError } from './consumer/non-retryable-message.error.js';
-export { DEAD_LETTER_HEADERS, DeadLetterReason } from './consumer/dead-letter.js';
+export { DEAD_LETTER_HEADERS, DEAD_LETTER_REASONS, DeadLetterReason } from './consumer/dead-letter.js';
+export { DEAD_LETTERS_METRIC } from './consumer/dead-letter.metrics.js';
 export { RetryOptions, RetryOptionsInput, retryOptionsSchema } from './consumer/retry-options.js';
