@@ -11,7 +11,10 @@ export interface OutboxRelayOptions {
   kafka: Kafka;
   /** Rows claimed per transaction. */
   batchSize?: number;
-  /** Poll when no NOTIFY came (a missed notification, a relay of another replica that died). */
+  /**
+   * Poll when no NOTIFY came (a missed notification, a relay of another replica that died). A
+   * fallback only: NOTIFY wakes the relay at every commit, so an idle service polls rarely.
+   */
   pollIntervalMs?: number;
   /** Published rows are deleted after this long. */
   retentionSeconds?: number;
@@ -65,7 +68,7 @@ export class OutboxRelay {
     this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
     this.logger = options.logger ?? new Logger(OutboxRelay.name);
     this.batchSize = options.batchSize ?? 100;
-    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
   }
 
