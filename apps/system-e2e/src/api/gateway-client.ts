@@ -16,6 +16,8 @@ export interface CallOptions {
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
   headers?: Record<string, string>;
+  /** Aborts the call (for example `AbortSignal.timeout(ms)`). */
+  signal?: AbortSignal;
 }
 
 export interface Customer {
@@ -48,6 +50,7 @@ export async function call<Body = unknown>(method: string, path: string, options
       ...options.headers,
     },
     body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    signal: options.signal,
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text === '' ? undefined : JSON.parse(text)) as Body };
