@@ -23,17 +23,17 @@ if (!Number.isInteger(orders) || orders < 1) {
 }
 
 await ensureInstalled();
-const startedHere = !(await isStackUp());
-// stack:up builds the apps when needed; the engine is a test project, built here (incrementally).
-if (startedHere) await mustRun('starting the native stack (npm run stack:up)', process.execPath, ['infra/local/stack.mjs', 'up']);
+// The engine is a test project, built here (incrementally) so a wrong --scenario fails before the stack starts.
 await mustRun('building the fault engine (tsc -b apps/system-e2e)', process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'apps/system-e2e']);
-
 const engine = await import('../apps/system-e2e/dist/faults/index.js');
 const scenarios = engine.faultScenarios().filter((scenario) => !values.scenario || values.scenario.includes(scenario.id));
 if (scenarios.length === 0) {
   console.error(`✖ no scenario named ${values.scenario.join(', ')}; there are: ${engine.faultScenarios().map((scenario) => scenario.id).join(', ')}`);
   process.exit(2);
 }
+
+const startedHere = !(await isStackUp());
+if (startedHere) await mustRun('starting the native stack (npm run stack:up)', process.execPath, ['infra/local/stack.mjs', 'up']);
 
 const boundMs = engine.recoveryBoundMs(orders);
 console.log(`\n▶ ${scenarios.length} scenarios, ${orders} orders each; every order must end within ${boundMs / 1000} s of the heal`);
