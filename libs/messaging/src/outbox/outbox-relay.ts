@@ -118,6 +118,11 @@ export class OutboxRelay {
    */
   private async publishBatch(): Promise<number> {
     const client = await this.pool.connect();
+    // A checked-out client whose connection dies (a database restart, pg_terminate_backend) emits
+    // 'error', which the pool does not listen for while the client is out: unheard, it would
+    // crash the process. The failure reaches this batch as its query's rejection anyway.
+    const ignoreCheckedOutError = () => undefined;
+    client.on('error', ignoreCheckedOutError);
     let outcome: PublishOutcome;
     try {
       await client.query('BEGIN');
@@ -130,6 +135,7 @@ export class OutboxRelay {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      client.removeListener('error', ignoreCheckedOutError);
       client.release();
     }
     if (outcome.failure) throw outcome.failure;
