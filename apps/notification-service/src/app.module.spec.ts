@@ -25,7 +25,12 @@ describe('AppModule', () => {
     const app = await compile();
     try {
       assert.ok(app.get(OrderEventsConsumer));
-      assert.deepEqual(app.get(ORDER_EVENTS_SUBSCRIPTION), { groupId: 'notification-service', topic: Topics.orderEvents });
+      assert.deepEqual(app.get(ORDER_EVENTS_SUBSCRIPTION), {
+        groupId: 'notification-service',
+        topic: Topics.orderEvents,
+        // Long enough to outlast a user-service restart and its breaker's open time: an outage is retried, not dead-lettered.
+        retry: { maxAttempts: 12, initialDelayMs: 1_000, maxDelayMs: 10_000 },
+      });
     } finally {
       await app.close();
     }
