@@ -1,0 +1,57 @@
+// Transactions of the services' databases, from pg_stat_database (committed + rolled back), read
+// as the PostgreSQL superuser (trust auth on loopback on the native stack).
+//
+// PostgreSQL 15+ flushes a backend's counters at most once a second, and an idle backend's last
+// ones only after 10 s (PGSTAT_IDLE_INTERVAL): read the end of a window at least that long after
+// the load stopped (STATS_FLUSH_MS), or the last second of it is missing.
+import pg from 'pg';
+import { infra, postgresApps, postgresDatabase } from '../../infra/local/topology.mjs';
+
+export const STATS_FLUSH_MS = 11_000;
+
+export const serviceDatabases = postgresApps.map((app) => postgresDatabase(app.name).database);
+
+/** A connection kept for the whole run; `transactions()` returns `{ <database>: count }`. */
+export async function openPostgresStats() {
+  const { host, port, adminUser } = infra.postgres;
+  const client = new pg.Client({ host, port, user: adminUser, database: 'postgres', connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL does not answer on ${host}:${port} as ${adminUser} (${error.message}): start the stack with \`npm run stack:up\``, { cause: error });
+  }
+  return {
+    /** `on` or `off`: with autovacuum off, dead rows pile up run after run, and so does the cost of reading past them. */
+    async autovacuum() {
+      return (await client.query('SHOW autovacuum')).rows[0].autovacuum;
+    },
+    async transactions() {
+      const { rows } = await client.query(
+        'SELECT datname, xact_commit + xact_rollback AS xacts FROM pg_stat_database WHERE datname = ANY($1)',
+        [serviceDatabases],
+      );
+      return Object.fromEntries(rows.map((row) => [row.datname, Number(row.xacts)]));
+    },
+    close: () => client.end(),
+  };
+}
+
+/** `VACUUM (ANALYZE)` of every service database, so that runs start from tables without dead rows. */
+export async function vacuumServiceDatabases() {
+  const { host, port, adminUser } = infra.postgres;
+  for (const database of serviceDatabases) {
+    const client = new pg.Client({ host, port, user: adminUser, database, connectionTimeoutMillis: 3000 });
+    await client.connect();
+    try {
+      await client.query('VACUUM (ANALYZE)');
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** Per database, and in total, how many transactions ran between two readings. */
+export function transactionsBetween(before, after) {
+  const byDatabase = Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]));
+  return { total: Object.values(byDatabase).reduce((sum, value) => sum + value, 0), byDatabase };
+}
