@@ -6,7 +6,7 @@ import type { AppliedTransition, SagaOrder } from './order-saga.js';
 import { beginCompensation } from './compensation-steps.js';
 import { commandFor } from './saga-commands.js';
 import { orderConfirmed, orderRejected } from './saga-outcomes.js';
-import { later, noLaterThan, resendDelayMs } from './saga-timings.js';
+import { nextSendAt } from './saga-timings.js';
 import { applied, logEntry, type TransitionContext } from './transition-context.js';
 
 /** Stock is held: the order is charged the prices the inventory reserved at, and payment is authorized. */
@@ -19,7 +19,7 @@ export function stockReserved(context: TransitionContext, reply: PayloadOf<typeo
       ...saga,
       state: 'AUTHORIZING_PAYMENT',
       pendingSteps: ['AUTHORIZE_PAYMENT'],
-      stepDeadlineAt: noLaterThan(later(now, resendDelayMs(timings, 1)), saga.giveUpAt),
+      stepDeadlineAt: nextSendAt(now, timings, 1, saga.giveUpAt),
       stepAttempts: 1,
     },
     {
@@ -52,7 +52,7 @@ export function paymentAuthorized(context: TransitionContext): AppliedTransition
       ...saga,
       state: 'CONFIRMING',
       pendingSteps: ['COMMIT_RESERVATION', 'CAPTURE_PAYMENT'],
-      stepDeadlineAt: later(now, resendDelayMs(timings, 1)),
+      stepDeadlineAt: nextSendAt(now, timings, 1, null),
       stepAttempts: 1,
       giveUpAt: null,
     },
@@ -94,7 +94,7 @@ export function resendPendingSteps(context: TransitionContext): AppliedTransitio
   const attempt = saga.stepAttempts + 1;
   const detail = `sent again, send ${attempt}`;
   return applied(
-    { ...saga, stepAttempts: attempt, stepDeadlineAt: noLaterThan(later(now, resendDelayMs(timings, attempt)), saga.giveUpAt) },
+    { ...saga, stepAttempts: attempt, stepDeadlineAt: nextSendAt(now, timings, attempt, saga.giveUpAt) },
     {
       log: saga.pendingSteps.map((step) => logEntry(context, step, 'STARTED', detail)),
       commands: saga.pendingSteps.map((step) => commandFor(step, saga.sagaId, order)),

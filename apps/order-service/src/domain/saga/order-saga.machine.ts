@@ -22,7 +22,7 @@ import {
 import { commandFor, type CompensationStep } from './saga-commands.js';
 import type { SagaReply } from './saga-messages.js';
 import { FINAL_SAGA_STATES } from './saga-state.js';
-import { later, noLaterThan, resendDelayMs, type SagaTimings } from './saga-timings.js';
+import { later, nextSendAt, type SagaTimings } from './saga-timings.js';
 import { applied, ignored, logEntry, type TransitionContext } from './transition-context.js';
 
 /** The first transition: the saga exists and asks the inventory to reserve the order's stock. */
@@ -32,7 +32,7 @@ export function startOrderSaga(sagaId: string, order: SagaOrder, now: Date, timi
     sagaId,
     state: 'RESERVING_STOCK',
     pendingSteps: ['RESERVE_STOCK'],
-    stepDeadlineAt: noLaterThan(later(now, resendDelayMs(timings, 1)), giveUpAt),
+    stepDeadlineAt: nextSendAt(now, timings, 1, giveUpAt),
     stepAttempts: 1,
     giveUpAt,
     compensationAttempts: 0,

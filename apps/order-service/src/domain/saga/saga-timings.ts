@@ -20,7 +20,7 @@ export interface SagaTimings {
 }
 
 /** How long to wait for a reply after the `attempt`-th send (1-based) of a forward step's commands. */
-export function resendDelayMs(timings: SagaTimings, attempt: number): number {
+function resendDelayMs(timings: SagaTimings, attempt: number): number {
   return doubling(timings.resendInitialDelayMs, timings.resendMaxDelayMs, attempt);
 }
 
@@ -37,7 +37,12 @@ export function later(now: Date, delayMs: number): Date {
   return new Date(now.getTime() + delayMs);
 }
 
-/** The earlier of two instants; `limit` null means no limit. */
-export function noLaterThan(instant: Date, limit: Date | null): Date {
-  return limit !== null && limit.getTime() < instant.getTime() ? limit : instant;
+/**
+ * When the `attempt`-th send (1-based) of a forward step's commands is followed by the next: the
+ * re-send delay after `now`, but never past the business deadline (`giveUpAt`, null after the pivot),
+ * so a saga gives up on time.
+ */
+export function nextSendAt(now: Date, timings: SagaTimings, attempt: number, giveUpAt: Date | null): Date {
+  const next = later(now, resendDelayMs(timings, attempt));
+  return giveUpAt !== null && giveUpAt.getTime() < next.getTime() ? giveUpAt : next;
 }
