@@ -28,9 +28,9 @@ export class KafkaRepliesBacklog extends RepliesBacklog {
     const admin = this.connection.kafka.admin();
     try {
       await admin.connect();
-      const endsAtStart = await this.partitionEnds(admin);
+      const waiting = await this.waitingAtStart(admin);
       while (Date.now() < giveUpAt && !signal.aborted) {
-        if (await this.consumedUpTo(admin, endsAtStart)) return 'consumed';
+        if (await this.consumedUpTo(admin, waiting)) return 'consumed';
         await sleep(POLL_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
       }
       return 'gave-up-waiting';
@@ -43,26 +43,27 @@ export class KafkaRepliesBacklog extends RepliesBacklog {
     }
   }
 
-  /** `topic/partition` → the offset after the last message there now. */
-  private async partitionEnds(admin: Admin): Promise<Map<string, bigint>> {
-    const ends = new Map<string, bigint>();
+  /**
+   * `topic/partition` → where the replies waiting at start-up begin (the partition's low mark, for
+   * a group that never committed there) and end (the offset after the last one).
+   */
+  private async waitingAtStart(admin: Admin): Promise<Map<string, { start: bigint; end: bigint }>> {
+    const waiting = new Map<string, { start: bigint; end: bigint }>();
     for (const topic of this.subscription.topics) {
-      for (const partition of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}/${partition.partition}`, BigInt(partition.high));
+      for (const partition of await admin.fetchTopicOffsets(topic)) {
+        waiting.set(`${topic}/${partition.partition}`, { start: BigInt(partition.low), end: BigInt(partition.high) });
+      }
     }
-    return ends;
+    return waiting;
   }
 
-  private async consumedUpTo(admin: Admin, ends: Map<string, bigint>): Promise<boolean> {
+  private async consumedUpTo(admin: Admin, waiting: Map<string, { start: bigint; end: bigint }>): Promise<boolean> {
     const committed = await admin.fetchOffsets({ groupId: this.subscription.groupId, topics: [...this.subscription.topics] });
-    const low = new Map<string, bigint>();
-    for (const topic of this.subscription.topics) {
-      for (const partition of await admin.fetchTopicOffsets(topic)) low.set(`${topic}/${partition.partition}`, BigInt(partition.low));
-    }
-    for (const [key, end] of ends) {
+    for (const [key, { start, end }] of waiting) {
       const [topic, partition] = key.split('/') as [string, string];
       const offset = committed.find((entry) => entry.topic === topic)?.partitions.find((entry) => String(entry.partition) === partition)?.offset ?? '-1';
-      // -1: the group never committed here, so nothing was waiting for it unless the partition holds messages.
-      const next = offset === '-1' ? (low.get(key) ?? 0n) : BigInt(offset);
+      // -1: the group never committed here, so it has consumed nothing of what was waiting.
+      const next = offset === '-1' ? start : BigInt(offset);
       if (next < end) return false;
     }
     return true;
