@@ -2,10 +2,9 @@
 // install the npm packages first when node_modules is missing or older than package-lock.json,
 // then carry on on the project's own Node.js (the `node` devDependency, the same version as the
 // Docker images), whatever Node.js started them.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
-import { mustRun } from './run-step.mjs';
+import { handOver, mustRun } from './run-step.mjs';
 
 const repositoryRoot = new URL('..', import.meta.url).pathname;
 
@@ -42,8 +41,5 @@ async function continueOnProjectNode() {
   console.log(`▶ continuing on the project's Node.js v${wanted} (node_modules/.bin/node) instead of ${process.version}`);
   // node_modules/.bin first on PATH, as `npm run` does: the child's `npm` and `node` calls use it too.
   const path = `${resolve(repositoryRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`;
-  const child = spawn(realpathSync(projectNode), [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, PATH: path } });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  const code = await new Promise((done) => child.on('exit', (exitCode, signal) => done(exitCode ?? (signal ? 1 : 0))));
-  process.exit(code);
+  await handOver(realpathSync(projectNode), [...process.execArgv, ...process.argv.slice(1)], { env: { ...process.env, PATH: path } });
 }

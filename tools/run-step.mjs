@@ -24,3 +24,17 @@ export function runStep(title, command, args, options = {}) {
 export async function mustRun(title, command, args, options) {
   if (!(await runStep(title, command, args, options))) process.exit(1);
 }
+
+/**
+ * Hands this process over to another command: runs it with the terminal, passes SIGINT and
+ * SIGTERM on, and exits with its exit code (1 when a signal ended it).
+ */
+export async function handOver(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: 'inherit', ...options });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  const code = await new Promise((done) => {
+    child.on('error', () => done(1));
+    child.on('exit', (exitCode, signal) => done(exitCode ?? (signal ? 1 : 0)));
+  });
+  process.exit(code);
+}

@@ -1,10 +1,9 @@
 // `npm run saga -- parked | retry <orderId> | resolve <orderId> --note "..."`: the order service's
 // operator commands for parked sagas (apps/order-service/README.md), run against the native
 // stack's order database with the environment the stack gives the service.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureInstalled } from './ensure-installed.mjs';
-import { mustRun } from './run-step.mjs';
+import { handOver, mustRun } from './run-step.mjs';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 await ensureInstalled();
@@ -13,5 +12,4 @@ if (!existsSync(cli)) await mustRun('building (npm run build)', process.execPath
 
 const { appEnvironment, apps } = await import('../infra/local/topology.mjs');
 const environment = appEnvironment(apps.find((app) => app.name === 'order-service'));
-const child = spawn(process.execPath, [cli, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...environment, LOG_LEVEL: 'error' } });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await handOver(process.execPath, [cli, ...process.argv.slice(2)], { env: { ...process.env, ...environment, LOG_LEVEL: 'error' } });
