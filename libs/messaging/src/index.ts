@@ -1,3 +1,4 @@
+import './kafka/kafkajs-request-queue.patch.js';
 export { KafkaConnection, KafkaConnectionOptions } from './kafka/kafka.connection.js';
 export { KafkaModule, KafkaModuleOptions } from './kafka/kafka.module.js';
 export { MessagingModule, MessagingModuleOptions, MessagingOptions } from './messaging.module.js';
