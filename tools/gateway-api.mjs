@@ -1,16 +1,23 @@
 // The gateway's REST API for the demo and the benchmark: a customer's calls, with fetch.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apps, host } from '../infra/local/topology.mjs';
 
 const gateway = apps.find((app) => app.name === 'api-gateway');
 export const apiBase = `http://${host}:${gateway.httpPort}/api/v1`;
 
-/** `{ status, traceId, body }`; `onAnswer` sees each call (the demo prints them). */
+/**
+ * A W3C `traceparent` with the sampled flag: the services keep only a share of new traces
+ * (OTEL_TRACES_SAMPLER_ARG, 10% by default) but always follow a caller that asks for the trace,
+ * so every call of the demo is traced whatever the ratio.
+ */
+export const sampledTraceparent = () => `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+
+/** `{ status, traceId, body }`; `onAnswer` sees each call (the demo prints them). Every call is traced. */
 export async function call(method, path, { token, body, headers = {}, onAnswer } = {}) {
   const response = await fetch(`${apiBase}${path}`, {
     method,
-    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { traceparent: sampledTraceparent(), ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { credentials, loadPackageDefinition } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { GRPC_SERVICES, PROTO_ROOT, grpcLoaderOptions } from '@shop/contracts';
-import { apiBase, call } from '../gateway-api.mjs';
+import { apiBase, call, sampledTraceparent } from '../gateway-api.mjs';
 import { apps, host } from '../../infra/local/topology.mjs';
 import { TEST_SKU_PREFIX } from '../test/clean-test-data.mjs';
 
@@ -82,12 +82,18 @@ export async function createProduct(available) {
 /**
  * Places one order of 1 × `sku`, paid with the card that is always authorized, under a fresh
  * Idempotency-Key. Never throws: `{ status, orderId }`, or `{ error }` when no answer came.
+ * `traceAll` asks for the order's trace (a sampled `traceparent`), whatever the services' ratio.
  */
-export async function placeOrder(token, sku) {
+export async function placeOrder(token, sku, { traceAll = false } = {}) {
   try {
     const response = await fetch(`${apiBase}/orders`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+        ...(traceAll ? { traceparent: sampledTraceparent() } : {}),
+      },
       body: JSON.stringify({ items: [{ sku, quantity: 1 }], paymentToken: 'pm_card_ok' }),
       signal: AbortSignal.timeout(POST_TIMEOUT_MS),
     });

@@ -34,7 +34,7 @@ export async function measureIdle({ seconds, processes, postgres, ticksPerSecond
  * the last arrival for the sagas to end, and measures. `measured: false` (a warm-up) skips the
  * CPU and PostgreSQL readings.
  */
-export async function measureRate({ rate, seconds, drainSeconds, tokens, sku, sagas, processes, postgres, ticksPerSecond, idle, measured = true }) {
+export async function measureRate({ rate, seconds, drainSeconds, tokens, sku, traceAll, sagas, processes, postgres, ticksPerSecond, idle, measured = true }) {
   const offsets = arrivalOffsets(rate, seconds);
   const orders = offsets.map(() => ({}));
   const before = measured ? sampleProcesses(processes) : undefined;
@@ -53,7 +53,7 @@ export async function measureRate({ rate, seconds, drainSeconds, tokens, sku, sa
     loop = await runOpenLoop(offsets, (index, scheduledAt) => {
       const order = orders[index];
       order.scheduledAt = scheduledAt;
-      return placeOrder(tokens[index % tokens.length], sku).then((answer) => Object.assign(order, answer));
+      return placeOrder(tokens[index % tokens.length], sku, { traceAll }).then((answer) => Object.assign(order, answer));
     });
     await Promise.all(loop.calls);
     const acceptedIds = orders.filter((order) => order.orderId).map((order) => order.orderId);

@@ -40,6 +40,8 @@ const USAGE = `npm run bench:orders -- [options]
   --customers N        customers the orders are spread over (default 10)
   --sku SKU            order this product (default: a new E2E-BENCH-… product with --stock units)
   --stock N            units of that new product (default 1000000)
+  --trace-all          every order asks for its trace (a sampled traceparent): the cost at 100% sampling,
+                       where the stack's default keeps OTEL_TRACES_SAMPLER_ARG (10%) of the traces
   --vacuum             VACUUM (ANALYZE) the service databases first (PostgreSQL with autovacuum off grows slower run after run)
   --profile            run the apps under --cpu-prof during the load; profiles in .local/bench/profiles/`;
 
@@ -61,6 +63,7 @@ const { values } = parseArgs({
     sku: { type: 'string' },
     stock: { type: 'string', default: '1000000' },
     vacuum: { type: 'boolean', default: false },
+    'trace-all': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -95,6 +98,7 @@ const options = {
   customers: positive('customers', values.customers),
   stock: positive('stock', values.stock),
   vacuum: values.vacuum,
+  traceAll: values['trace-all'],
   profile: values.profile,
 };
 
@@ -129,8 +133,8 @@ async function main() {
     console.log(`▶ ${options.customers} customers register and log in`);
     const customers = await registerCustomers(options.customers);
     const sku = values.sku ?? (await createProduct(options.stock)).sku;
-    console.log(`▶ orders of 1 × ${sku} with pm_card_ok; saga ends read from order.events.v1`);
-    const context = { customers, tokens: customers.tokens, sku, sagas, postgres, ticksPerSecond };
+    console.log(`▶ orders of 1 × ${sku} with pm_card_ok; saga ends read from order.events.v1; ${options.traceAll ? 'every order traced (--trace-all)' : 'traced as the stack samples'}`);
+    const context = { customers, tokens: customers.tokens, sku, traceAll: options.traceAll, sagas, postgres, ticksPerSecond };
 
     const run = () => measureAll(context);
     const profileFolder = join(benchFolder, 'profiles', startedAt.replace(/[:.]/g, '-'));

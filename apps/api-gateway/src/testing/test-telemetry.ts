@@ -2,4 +2,4 @@
 // imports telemetry.ts. Spans are created and propagated but exported nowhere.
 import { startTelemetry } from '@shop/observability/telemetry';
 
-startTelemetry({ serviceName: 'api-gateway-test', serviceVersion: '0.0.0-test', env: { NODE_ENV: 'test' } });
+startTelemetry({ serviceName: 'api-gateway-test', serviceVersion: '0.0.0-test', env: { NODE_ENV: 'test', OTEL_TRACES_SAMPLER_ARG: '1' } });

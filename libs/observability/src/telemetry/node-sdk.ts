@@ -44,7 +44,7 @@ export function buildNodeSdk(parts: NodeSdkParts): NodeSDK {
     // and pid on every scrape's target_info, and the host detector settles asynchronously.
     resourceDetectors: [envDetector],
     instrumentations: instrumentations(),
-    sampler: traceSampler(),
+    sampler: traceSampler(parts.config.OTEL_TRACES_SAMPLER_ARG),
     spanProcessors: parts.spanProcessors ?? exportingSpanProcessors(parts.config),
     metricReaders,
     views: metricViews(),

@@ -102,7 +102,7 @@ describe('startTelemetry with OTEL_TRACES_FILE', () => {
   const fixture = join(import.meta.dirname, '..', 'testing', 'export-one-span.fixture.js');
 
   async function runFixture(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [fixture], { env: { PATH: process.env.PATH, ...env } });
+    const child = spawn(process.execPath, [fixture], { env: { PATH: process.env.PATH, OTEL_TRACES_SAMPLER_ARG: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -29,7 +29,7 @@ async function fakeCollector(stalled = false): Promise<{ endpoint: string; recei
 }
 
 async function runFixture(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [fixture], { env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(process.execPath, [fixture], { env: { PATH: process.env.PATH, OTEL_TRACES_SAMPLER_ARG: '1', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TRACE_RATIO } from './root-span-sampler.js';
 
 /**
  * The standard OpenTelemetry variables this lib honours, validated like every app variable.
@@ -17,6 +18,16 @@ export const telemetryConfigSchema = z.object({
     .string()
     .regex(/^[^\0]*[^\0/\\]$/, 'must be a file path like .local/traces/order-service.jsonl')
     .optional(),
+  /**
+   * The share of new traces kept, from 0 to 1 (the standard variable; the sampler is always
+   * parent-based on a trace-id ratio, see root-span-sampler.ts, so OTEL_TRACES_SAMPLER is not read).
+   * A request that arrives with a sampled `traceparent` is traced whatever the ratio.
+   */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce
+    .number({ error: 'must be a number from 0 to 1, e.g. 0.1 for one trace in ten' })
+    .min(0, 'must be a number from 0 to 1, e.g. 0.1 for one trace in ten')
+    .max(1, 'must be a number from 0 to 1, e.g. 0.1 for one trace in ten')
+    .default(DEFAULT_TRACE_RATIO),
   OTEL_SDK_DISABLED: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .optional()

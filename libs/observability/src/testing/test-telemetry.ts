@@ -9,5 +9,5 @@ startTelemetry({
   serviceName: 'observability-spec',
   serviceVersion: '0.0.0-test',
   spanProcessors: [new SimpleSpanProcessor({ exporter: finishedSpans })],
-  env: { NODE_ENV: 'test' },
+  env: { NODE_ENV: 'test', OTEL_TRACES_SAMPLER_ARG: '1' },
 });
