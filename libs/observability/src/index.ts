@@ -10,4 +10,4 @@ export { BoundedCounter, defineCounter, LabelSpec, LabelValues, OTHER_LABEL_VALU
 export { grpcStatusOf, GrpcStatusName } from './metrics/grpc-status.js';
 export { MetricsModule } from './metrics/metrics.module.js';
 export { RpcMetricsInterceptor } from './metrics/rpc-metrics.interceptor.js';
-export { captureTraceContext, runInTraceContext, TraceCarrier } from './tracing/trace-carrier.js';
+export { captureTraceContext, isSampledCarrier, runInTraceContext, runUntraced, TraceCarrier } from './tracing/trace-carrier.js';

@@ -25,12 +25,25 @@ export interface MessageConsumerOptions<TMessage = KnownMessage> {
   retry?: RetryOptionsInput;
   /** Partitions handled in parallel; messages of one partition (one key) always one at a time, in order. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * How often handled offsets are committed (default 1000 ms), and at a rebalance and on stop.
+   * A crash redelivers what was handled since the last commit: the consumers are idempotent.
+   */
+  commitIntervalMs?: number;
   /** Reads a raw value; the system's message registry by default. */
   parse?: (raw: Buffer | null, topic: string) => ParseResult<TMessage, unknown>;
   logger?: LoggerService;
 }
 
 export const CONSUMER_LAG_METRIC = 'messaging_consumer_lag';
+
+const DEFAULT_COMMIT_INTERVAL_MS = 1000;
+
+interface PartitionOffset {
+  topic: string;
+  partition: number;
+  offset: string;
+}
 
 const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 5000 }) });
 
@@ -40,6 +53,11 @@ const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new Exponentia
  * number of times, then dead-lettered with the error and the attempt count; the offset is
  * committed only after the message was handled or dead-lettered (never before: at-least-once);
  * nothing a single message does can stall its partition for long.
+ *
+ * Offsets are committed together, every `commitIntervalMs`, not one request per message: an offset
+ * commit is a write to Kafka's __consumer_offsets log, and one per message was a good part of the
+ * broker's work per order. kafkajs's own autoCommit commits after every fetched batch, which at a
+ * modest rate is every message, hence the timer here.
  */
 export class MessageConsumer<TMessage = KnownMessage> {
   private readonly consumer: Consumer;
@@ -50,6 +68,10 @@ export class MessageConsumer<TMessage = KnownMessage> {
   private readonly parse: (raw: Buffer | null, topic: string) => ParseResult<TMessage, unknown>;
   private readonly stopping = new AbortController();
   private lagGauge: ObservableGauge | undefined;
+  /** The next offset to read of each partition, handled but not committed yet. */
+  private readonly handledOffsets = new Map<string, PartitionOffset>();
+  private commits: Promise<void> = Promise.resolve();
+  private commitTimer: NodeJS.Timeout | undefined;
 
   constructor(
     kafka: Kafka,
@@ -82,6 +104,12 @@ export class MessageConsumer<TMessage = KnownMessage> {
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.logger.error(`consumer crashed (${payload.error.message}); restart: ${payload.restart}`);
     });
+    // Before partitions move to another member, what was handled here is committed (the group's
+    // current generation still may), so the new owner does not redo it.
+    this.consumer.on(this.consumer.events.REBALANCING, () => void this.commitHandled());
+    const commitIntervalMs = this.options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS;
+    this.commitTimer = setInterval(() => void this.commitHandled(), commitIntervalMs);
+    this.commitTimer.unref();
     await this.consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
@@ -93,21 +121,54 @@ export class MessageConsumer<TMessage = KnownMessage> {
   /** Stops fetching, lets the message in hand finish (a retry wait is cut short and the message left uncommitted for redelivery), leaves the group. */
   async stop(): Promise<void> {
     this.stopping.abort();
+    clearInterval(this.commitTimer);
     this.lagGauge?.removeCallback(this.observeLagValues);
+    // Committed now for an idle consumer; one busy with a message commits as that message ends (process()).
+    await this.commitHandled();
     await this.consumer.disconnect();
     await Promise.all([this.deadLetters.disconnect(), this.admin.disconnect()]);
   }
 
   private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const parsed = this.parse(message.value, topic);
-    if (!parsed.ok) {
-      this.logger.warn(`refused ${topic}[${partition}]@${message.offset}: ${parsed.reason}: ${parsed.detail}`);
-      await this.deadLetter(topic, partition, message, parsed.reason, parsed.detail, 0);
-    } else {
-      await this.handleWithRetries(parsed.message, topic, partition, message, heartbeat);
+    try {
+      const parsed = this.parse(message.value, topic);
+      if (!parsed.ok) {
+        this.logger.warn(`refused ${topic}[${partition}]@${message.offset}: ${parsed.reason}: ${parsed.detail}`);
+        await this.deadLetter(topic, partition, message, parsed.reason, parsed.detail, 0);
+      } else {
+        await this.handleWithRetries(parsed.message, topic, partition, message, heartbeat);
+      }
+      // The next offset to read, to commit only now that this message is handled or parked.
+      this.handledOffsets.set(`${topic}:${partition}`, { topic, partition, offset: (BigInt(message.offset) + 1n).toString() });
+    } finally {
+      // Stopping: kafkajs leaves the group as soon as this message returns, and a member that left can commit nothing.
+      if (this.stopping.signal.aborted) await this.commitHandled();
     }
-    // The next offset to read, committed only now that this message is handled or parked.
-    await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  }
+
+  /**
+   * Commits the handled offsets, one request for all partitions; one commit at a time, in order.
+   * A failed commit keeps its offsets for the next one, unless a later message moved them on.
+   */
+  private commitHandled(): Promise<void> {
+    this.commits = this.commits.then(async () => {
+      if (this.handledOffsets.size === 0) return;
+      const offsets = [...this.handledOffsets.values()];
+      this.handledOffsets.clear();
+      try {
+        await this.consumer.commitOffsets(offsets);
+      } catch (error) {
+        // The group moved on (a rebalance): those partitions may be another member's now, which
+        // handles the messages again (idempotent consumers). Otherwise, the next commit retries.
+        if (isGroupChange(error)) return;
+        for (const entry of offsets) {
+          const key = `${entry.topic}:${entry.partition}`;
+          if (!this.handledOffsets.has(key)) this.handledOffsets.set(key, entry);
+        }
+        this.logger.warn(`offset commit failed, kept for the next one: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    return this.commits;
   }
 
   private async handleWithRetries(parsed: TMessage, topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
@@ -164,6 +225,12 @@ export class MessageConsumer<TMessage = KnownMessage> {
     });
     this.lagGauge.addCallback(this.observeLagValues);
   }
+}
+
+const GROUP_CHANGES = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
+
+function isGroupChange(error: unknown): boolean {
+  return GROUP_CHANGES.has((error as { type?: string }).type ?? '');
 }
 
 export type { DeadLetterReason };

@@ -1,10 +1,10 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
-import { runInTraceContext, type TraceCarrier } from '@shop/observability';
+import { isSampledCarrier, runInTraceContext, runUntraced, type TraceCarrier } from '@shop/observability';
 import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, Pool } from 'pg';
 import { Wakeup } from '../wakeup.js';
-import { CLAIM_BATCH, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, FIRST_ROW_HELD_ELSEWHERE, MARK_PUBLISHED, OUTBOX_CHANNEL } from './outbox.sql.js';
+import { beginAndClaimBatch, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, markPublishedAndCommit, OUTBOX_CHANNEL } from './outbox.sql.js';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -28,11 +28,15 @@ interface OutboxRow {
   message_key: string;
   value: string;
   headers: TraceCarrier;
+  /** For this row's key, the first unpublished row another relay holds (null: none). */
+  held_from: string | null;
 }
 
 export const OUTBOX_BACKLOG_METRIC = 'messaging_outbox_backlog';
 const RETENTION_SWEEP_INTERVAL_MS = 10 * 60_000;
 const MAX_ERROR_BACKOFF_MS = 10_000;
+/** Ids of rows this relay claimed lately, to ignore their notifications (they arrive after the claim, often). */
+const REMEMBERED_CLAIMS = 10_000;
 
 /**
  * Publishes the outbox to Kafka: claims the oldest unpublished rows, publishes them in order,
@@ -59,6 +63,7 @@ export class OutboxRelay {
   private lastError: string | undefined;
   private backlogGauge: ObservableGauge | undefined;
   private lastRetentionSweep = 0;
+  private readonly claimedIds = new Set<string>();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
@@ -125,12 +130,11 @@ export class OutboxRelay {
     client.on('error', ignoreCheckedOutError);
     let outcome: PublishOutcome;
     try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(CLAIM_BATCH, [this.batchSize]);
-      const publishable = await this.keepKeyOrder(client, rows);
-      outcome = await this.publish(publishable);
-      if (outcome.published.length > 0) await client.query(MARK_PUBLISHED, [outcome.published.map((row) => row.id)]);
-      await client.query('COMMIT');
+      // Two round trips in all: BEGIN with the claim, then the stamp with COMMIT.
+      const [, claim] = (await client.query(beginAndClaimBatch(this.batchSize))) as unknown as [unknown, { rows: OutboxRow[] }];
+      this.rememberClaims(claim.rows);
+      outcome = await this.publish(keepKeyOrder(claim.rows));
+      await client.query(markPublishedAndCommit(outcome.published.map((row) => row.id)));
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -143,23 +147,27 @@ export class OutboxRelay {
     return outcome.published.length;
   }
 
-  private async keepKeyOrder(client: PoolClient, rows: OutboxRow[]): Promise<OutboxRow[]> {
-    if (rows.length === 0) return rows;
-    const keys = [...new Set(rows.map((row) => row.message_key))];
-    const held = await client.query<{ message_key: string; first_id: string }>(FIRST_ROW_HELD_ELSEWHERE, [keys, rows.map((row) => row.id)]);
-    if (held.rows.length === 0) return rows;
-    const firstHeld = new Map(held.rows.map((row) => [row.message_key, BigInt(row.first_id)]));
-    return rows.filter((row) => {
-      const limit = firstHeld.get(row.message_key);
-      return limit === undefined || BigInt(row.id) < limit;
-    });
+  /**
+   * A row's NOTIFY often arrives after this relay already claimed the row (it woke for an earlier
+   * one): such a notification is ignored rather than paid for with an empty transaction. A row this
+   * relay claimed and did not publish is its own to retry (error backoff, or the fallback poll).
+   */
+  private rememberClaims(rows: readonly OutboxRow[]): void {
+    for (const row of rows) this.claimedIds.add(row.id);
+    if (this.claimedIds.size <= REMEMBERED_CLAIMS) return;
+    for (const id of this.claimedIds) {
+      this.claimedIds.delete(id);
+      if (this.claimedIds.size <= REMEMBERED_CLAIMS / 2) break;
+    }
   }
 
   /**
-   * Sends in id order. Consecutive rows written by the same trace go in one request; each group is
-   * sent inside its own stored trace context, so the kafkajs instrumentation makes each producer
-   * span a child of the transaction that wrote the row (a single batch would put every message
-   * under one parent). The cost is one round trip per trace, which a local broker answers in ms.
+   * Sends in id order, in as few requests as tracing allows. A row of a recorded trace is sent
+   * inside its stored trace context, so the kafkajs instrumentation makes its producer span a child
+   * of the transaction that wrote the row: one request per such trace (a single batch would put
+   * every message under one parent). The rows of traces that are not recorded (most of them, with a
+   * sampling ratio) go together, untraced, each with its stored trace context as its headers, which
+   * is all the consumer needs to continue the trace and the correlation id.
    *
    * A group the broker refuses for good (a message too large, a topic name it rejects) holds back
    * only its own keys, which keep their order behind it; the other keys go on. A broker that cannot
@@ -194,13 +202,16 @@ export class OutboxRelay {
     return { published, failure };
   }
 
-  private async send(trace: TraceCarrier, rows: OutboxRow[]): Promise<void> {
-    await runInTraceContext(trace, () => this.producer.sendBatch({ topicMessages: toTopicMessages(rows) }));
+  private async send(trace: TraceCarrier | undefined, rows: OutboxRow[]): Promise<void> {
+    if (trace) await runInTraceContext(trace, () => this.producer.sendBatch({ topicMessages: toTopicMessages(rows, false) }));
+    else await runUntraced(() => this.producer.sendBatch({ topicMessages: toTopicMessages(rows, true) }));
   }
 
   private async listen(): Promise<void> {
     const listener = new Client({ connectionString: this.options.databaseUrl });
-    listener.on('notification', () => this.wakeup.wake());
+    listener.on('notification', ({ payload }) => {
+      if (!payload || !this.claimedIds.has(payload)) this.wakeup.wake();
+    });
     listener.on('error', (error) => {
       this.reportError('outbox LISTEN connection', error);
       if (this.listener === listener) this.listener = undefined;
@@ -259,22 +270,31 @@ function isRefusalOfTheseMessages(error: unknown): boolean {
   return kafkaError.name === 'KafkaJSProtocolError' && kafkaError.retriable === false;
 }
 
-function groupByTrace(rows: OutboxRow[]): Array<{ trace: TraceCarrier; rows: OutboxRow[] }> {
-  const groups: Array<{ trace: TraceCarrier; key: string; rows: OutboxRow[] }> = [];
+/** The rows that may go now: those of a key whose earlier row another relay holds wait behind it. */
+function keepKeyOrder(rows: OutboxRow[]): OutboxRow[] {
+  return rows.filter((row) => row.held_from === null || BigInt(row.id) < BigInt(row.held_from));
+}
+
+/** Consecutive rows of one recorded trace, or of traces not recorded (`trace` undefined): one request each. */
+function groupByTrace(rows: OutboxRow[]): Array<{ trace: TraceCarrier | undefined; rows: OutboxRow[] }> {
+  const groups: Array<{ trace: TraceCarrier | undefined; key: string; rows: OutboxRow[] }> = [];
   for (const row of rows) {
-    const key = JSON.stringify(row.headers ?? {});
+    const recorded = isSampledCarrier(row.headers);
+    const key = recorded ? JSON.stringify(row.headers) : '';
     const last = groups.at(-1);
     if (last && last.key === key) last.rows.push(row);
-    else groups.push({ trace: row.headers ?? {}, key, rows: [row] });
+    else groups.push({ trace: recorded ? row.headers : undefined, key, rows: [row] });
   }
   return groups;
 }
 
-function toTopicMessages(rows: OutboxRow[]): TopicMessages[] {
+/** `withStoredContext`: the row's stored trace headers travel as they are (the untraced send). */
+function toTopicMessages(rows: OutboxRow[], withStoredContext: boolean): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.message_key, value: row.value, headers: { 'message-id': row.message_id } });
+    const headers = { ...(withStoredContext ? row.headers : {}), 'message-id': row.message_id };
+    messages.push({ key: row.message_key, value: row.value, headers });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

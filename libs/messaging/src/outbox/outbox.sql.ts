@@ -4,26 +4,53 @@
 export const OUTBOX_CHANNEL = 'outbox_messages';
 
 /**
- * The oldest unpublished rows that no other relay holds. SKIP LOCKED lets two replicas run side by
- * side without publishing the same row twice (in the normal case: a crash can still duplicate).
+ * One row into the outbox and its NOTIFY, in one statement (one round trip). NOTIFY is
+ * transactional: the relays hear it at commit, never for a rolled-back write. The payload is the
+ * row's id, so a relay that already published that row can ignore the notification.
  */
-export const CLAIM_BATCH = `
-  SELECT id, message_id, topic, message_key, value, headers
-  FROM outbox_messages
-  WHERE published_at IS NULL
-  ORDER BY id
-  LIMIT $1
-  FOR UPDATE SKIP LOCKED`;
+export const WRITE_MESSAGE = `
+  WITH written AS (
+    INSERT INTO outbox_messages (message_id, topic, message_key, value, headers)
+    VALUES ($1::uuid, $2, $3, $4, $5::jsonb)
+    RETURNING id)
+  SELECT pg_notify('${OUTBOX_CHANNEL}', id::text) FROM written`;
 
 /**
- * For the keys of a claimed batch, the first unpublished row that the batch does not hold (another
- * relay has it locked). Rows of that key after it must wait, or that key's order would break.
+ * Opens the relay's transaction and claims a batch, in one round trip (a simple query of two
+ * statements, hence the limit inlined: an integer the relay checks, never outside input).
+ *
+ * The claim is the oldest unpublished rows that no other relay holds: SKIP LOCKED lets two
+ * replicas run side by side without publishing the same row twice (in the normal case: a crash can
+ * still duplicate). Each row comes with `held_from`: for its key, the first unpublished row that
+ * this batch does not hold (another relay has it locked). Rows of that key from there on must
+ * wait, or that key's order would break.
  */
-export const FIRST_ROW_HELD_ELSEWHERE = `
-  SELECT message_key, min(id) AS first_id
-  FROM outbox_messages
-  WHERE published_at IS NULL AND message_key = ANY($1::text[]) AND NOT (id = ANY($2::bigint[]))
-  GROUP BY message_key`;
+export function beginAndClaimBatch(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`outbox batch size must be a positive integer, not ${limit}`);
+  return `BEGIN;
+  WITH claimed AS MATERIALIZED (
+    SELECT id, message_id, topic, message_key, value, headers
+    FROM outbox_messages
+    WHERE published_at IS NULL
+    ORDER BY id
+    LIMIT ${limit}
+    FOR UPDATE SKIP LOCKED),
+  held AS (
+    SELECT message_key, min(id) AS held_from
+    FROM outbox_messages
+    WHERE published_at IS NULL
+      AND message_key IN (SELECT message_key FROM claimed)
+      AND id NOT IN (SELECT id FROM claimed)
+    GROUP BY message_key)
+  SELECT claimed.*, held.held_from FROM claimed LEFT JOIN held USING (message_key) ORDER BY claimed.id`;
+}
+
+/** Stamps the published rows and commits, in one round trip (ids inlined: bigints the relay read, checked). */
+export function markPublishedAndCommit(ids: readonly string[]): string {
+  if (ids.length === 0) return 'COMMIT';
+  if (!ids.every((id) => /^\d+$/.test(id))) throw new Error(`outbox ids must be integers: ${ids.join(', ')}`);
+  return `UPDATE outbox_messages SET published_at = now() WHERE id IN (${ids.join(',')}); COMMIT`;
+}
 
 export const MARK_PUBLISHED = 'UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])';
 

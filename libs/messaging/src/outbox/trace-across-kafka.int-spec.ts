@@ -1,5 +1,6 @@
 import { finishedSpans } from '../testing/test-telemetry.js';
-import { SpanKind, trace, type SpanContext } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags, type SpanContext } from '@opentelemetry/api';
+import { CorrelationContext } from '@shop/observability';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eventually } from '@shop/testing';
@@ -19,6 +20,8 @@ describe('one trace across the outbox and Kafka (in-memory span exporter)', () =
   let relay: OutboxRelay;
   let consumer: MessageConsumer<Ping>;
   let handlerSpan: SpanContext | undefined;
+  const handlerSpans = new Map<number, SpanContext | undefined>();
+  const handlerCorrelation = new Map<number, string | undefined>();
   let rootSpan: SpanContext;
 
   before(async () => {
@@ -29,8 +32,10 @@ describe('one trace across the outbox and Kafka (in-memory span exporter)', () =
       groupId: uniqueName('traced-group'),
       topics: [topic],
       parse: pingParser(topic),
-      handle: async () => {
-        handlerSpan = trace.getActiveSpan()?.spanContext();
+      handle: async (message) => {
+        handlerSpans.set(message.payload.sequence, trace.getActiveSpan()?.spanContext());
+        handlerCorrelation.set(message.payload.sequence, CorrelationContext.current());
+        if (message.payload.sequence === 1) handlerSpan = handlerSpans.get(1);
       },
       logger: quietLogger,
     });
@@ -49,6 +54,19 @@ describe('one trace across the outbox and Kafka (in-memory span exporter)', () =
   after(async () => {
     await Promise.all([relay.stop(), consumer.stop()]);
     await database.drop();
+  });
+
+  it('continues a trace that is not recorded (most, with sampling) and its correlation id, sending untraced', async () => {
+    const unsampled = { traceId: '5bf92f3577b34da6a3ce929d0e0e4736', spanId: '10f067aa0ba902b7', traceFlags: TraceFlags.NONE, isRemote: true };
+    await context.with(trace.setSpanContext(ROOT_CONTEXT, unsampled), () =>
+      CorrelationContext.run('ord-unsampled', () => database.transaction((tx) => new OutboxWriter().add(tx, pingDefinition(topic), ping(topic, 'order-10', 2)))),
+    );
+    await eventually('the consumer handled the second message', () => handlerSpans.has(2));
+    assert.equal(handlerSpans.get(2)?.traceId, unsampled.traceId, 'the consumer continues the trace of the writer');
+    assert.equal(handlerSpans.get(2)?.traceFlags, TraceFlags.NONE, 'still not recorded');
+    assert.equal(handlerCorrelation.get(2), 'ord-unsampled', 'the correlation id (baggage) came along');
+    const recorded = finishedSpans.getFinishedSpans().filter((span) => span.spanContext().traceId === unsampled.traceId);
+    assert.deepEqual(recorded.map((span) => span.name), [], 'no span of that trace was recorded');
   });
 
   it('links the writer, the producer span, the Kafka hop and the consumer span in the trace of the writer', () => {

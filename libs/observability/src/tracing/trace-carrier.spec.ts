@@ -1,9 +1,9 @@
 import { finishedSpans } from '../testing/test-telemetry.js';
-import { trace } from '@opentelemetry/api';
+import { context, propagation, trace } from '@opentelemetry/api';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CorrelationContext } from '../logging/correlation-context.js';
-import { captureTraceContext, runInTraceContext, type TraceCarrier } from './trace-carrier.js';
+import { captureTraceContext, isSampledCarrier, runInTraceContext, runUntraced, type TraceCarrier } from './trace-carrier.js';
 
 const tracer = trace.getTracer('trace-carrier-spec');
 
@@ -36,5 +36,26 @@ describe('trace carrier (the outbox\'s way to keep one trace)', () => {
     const span = finishedSpans.getFinishedSpans().find((candidate) => candidate.name === 'relay without a carrier');
     assert.ok(span);
     assert.equal(span.parentSpanContext, undefined);
+  });
+
+  it('tells a recorded trace from one that is not', () => {
+    assert.equal(isSampledCarrier({ traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' }), true);
+    assert.equal(isSampledCarrier({ traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' }), false);
+    assert.equal(isSampledCarrier({}), false);
+    assert.equal(isSampledCarrier(null), false);
+  });
+
+  it('runs work untraced: no span is recorded and nothing overwrites headers written by hand', () => {
+    const stored: TraceCarrier = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00', baggage: 'correlation.id=ord-1' };
+    const headers = { ...stored };
+    const span = runUntraced(() => {
+      // As an instrumentation does: a span for the send, its context injected into the message headers.
+      const started = tracer.startSpan('untraced send');
+      propagation.inject(trace.setSpan(context.active(), started), headers);
+      started.end();
+      return started;
+    });
+    assert.equal(span.isRecording(), false);
+    assert.deepEqual(headers, stored);
   });
 });
