@@ -38,9 +38,10 @@ function writesIn(tx: Prisma.TransactionClient): PaymentWrites {
     async addUnlessExists(payment: NewPayment) {
       // ON CONFLICT DO NOTHING on the order id: a concurrent twin's row wins without an error
       // (which would abort the whole transaction), and both commands then answer from that row.
-      const { count } = await tx.payment.createMany({ data: [payment], skipDuplicates: true });
-      const stored = await tx.payment.findUniqueOrThrow({ where: { orderId: payment.orderId } });
-      return { payment: toPayment(stored), added: count === 1 };
+      // RETURNING gives the new row in the same statement; only a conflict reads the twin's.
+      const [added] = await tx.payment.createManyAndReturn({ data: [payment], skipDuplicates: true });
+      if (added) return { payment: toPayment(added), added: true };
+      return { payment: toPayment(await tx.payment.findUniqueOrThrow({ where: { orderId: payment.orderId } })), added: false };
     },
     async saveTransition(payment: Payment, from: PaymentStatus) {
       // Conditional on the status read before the gateway call: a lost update is impossible.

@@ -25,9 +25,20 @@ export function stockReserved(context: TransitionContext, reply: PayloadOf<typeo
     {
       log: [logEntry(context, 'RESERVE_STOCK', 'SUCCEEDED'), logEntry(context, 'AUTHORIZE_PAYMENT', 'STARTED')],
       commands: [commandFor('AUTHORIZE_PAYMENT', saga.sagaId, pricedOrder)],
-      order: { pricing },
+      // Usually the prices the order was placed at: then the order row has nothing to change.
+      order: pricedAsPlaced(context.order, pricing) ? null : { pricing },
     },
   );
+}
+
+/** Whether the reservation charged exactly the lines, prices and total the order already holds. */
+function pricedAsPlaced(order: SagaOrder, pricing: Pick<SagaOrder, 'items' | 'totalCents' | 'currency'>): boolean {
+  if (order.totalCents !== pricing.totalCents || order.currency !== pricing.currency || order.items.length !== pricing.items.length) return false;
+  const placed = new Map(order.items.map((line) => [line.sku, line]));
+  return pricing.items.every((line) => {
+    const before = placed.get(line.sku);
+    return before !== undefined && before.quantity === line.quantity && before.unitPriceCents === line.unitPriceCents;
+  });
 }
 
 /** Nothing was reserved (all or nothing), so there is nothing to undo and no payment is attempted. */

@@ -77,6 +77,16 @@ describe('order saga, going forward', () => {
       assert.equal(transition.outcome, null);
     });
 
+    it('leaves the order row alone when the reservation charged the prices the order was placed at', () => {
+      const asPlaced: SagaReply = {
+        type: 'inventory.StockReserved',
+        payload: { ...reply.stockReserved.payload, items: order.items.map((line) => ({ ...line })), totalCents: order.totalCents, currency: order.currency },
+      };
+      const transition = appliedOnly(onReply(sagaIn('RESERVING_STOCK'), asPlaced));
+      assert.equal(transition.order, null);
+      assert.deepEqual(sentTypes(transition), ['payment.AuthorizePayment']);
+    });
+
     it('rejects the order without attempting a payment when the stock cannot be reserved', () => {
       const transition = appliedOnly(onReply(sagaIn('RESERVING_STOCK'), reply.stockReservationFailed));
       assert.equal(transition.saga.state, 'REJECTED');

@@ -26,7 +26,7 @@ export class PrismaCardGatewayRecords extends CardGatewayRecords {
     const approved = answer.status === 'approved';
     // ON CONFLICT DO NOTHING on the key: of concurrent requests with one key, the first insert
     // wins and the others wait for its commit, store nothing, and read its answer below.
-    await this.prisma.cardGatewayRequest.createMany({
+    const [added] = await this.prisma.cardGatewayRequest.createManyAndReturn({
       data: [
         {
           idempotencyKey,
@@ -38,14 +38,18 @@ export class PrismaCardGatewayRecords extends CardGatewayRecords {
       ],
       skipDuplicates: true,
     });
-    return toRecord(await this.prisma.cardGatewayRequest.findUniqueOrThrow({ where: { idempotencyKey } }));
+    return toRecord(added ?? (await this.prisma.cardGatewayRequest.findUniqueOrThrow({ where: { idempotencyKey } })));
   }
 
   async settle(authorizationId: string, to: Exclude<AuthorizationState, 'authorized'>): Promise<AuthorizationState | undefined> {
     // Conditional, so a capture and a void racing on two replicas cannot both win; once settled,
     // an authorization never changes again, so the state read afterwards is the final one.
-    await this.prisma.cardGatewayRequest.updateMany({ where: { authorizationId, authorizationState: 'authorized' }, data: { authorizationState: to } });
-    return this.stateOf(authorizationId);
+    const [settled] = await this.prisma.cardGatewayRequest.updateManyAndReturn({
+      where: { authorizationId, authorizationState: 'authorized' },
+      data: { authorizationState: to },
+      select: { authorizationState: true },
+    });
+    return settled ? (settled.authorizationState ?? undefined) : this.stateOf(authorizationId);
   }
 
   async stateOf(authorizationId: string): Promise<AuthorizationState | undefined> {
