@@ -45,6 +45,8 @@ interface PartitionOffset {
   offset: string;
 }
 
+const partitionKey = ({ topic, partition }: PartitionOffset): string => `${topic}:${partition}`;
+
 const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 5000 }) });
 
 /**
@@ -139,7 +141,8 @@ export class MessageConsumer<TMessage = KnownMessage> {
         await this.handleWithRetries(parsed.message, topic, partition, message, heartbeat);
       }
       // The next offset to read, to commit only now that this message is handled or parked.
-      this.handledOffsets.set(`${topic}:${partition}`, { topic, partition, offset: (BigInt(message.offset) + 1n).toString() });
+      const handled = { topic, partition, offset: (BigInt(message.offset) + 1n).toString() };
+      this.handledOffsets.set(partitionKey(handled), handled);
     } finally {
       // Stopping: kafkajs leaves the group as soon as this message returns, and a member that left can commit nothing.
       if (this.stopping.signal.aborted) await this.commitHandled();
@@ -161,10 +164,7 @@ export class MessageConsumer<TMessage = KnownMessage> {
         // The group moved on (a rebalance): those partitions may be another member's now, which
         // handles the messages again (idempotent consumers). Otherwise, the next commit retries.
         if (isGroupChange(error)) return;
-        for (const entry of offsets) {
-          const key = `${entry.topic}:${entry.partition}`;
-          if (!this.handledOffsets.has(key)) this.handledOffsets.set(key, entry);
-        }
+        for (const entry of offsets) if (!this.handledOffsets.has(partitionKey(entry))) this.handledOffsets.set(partitionKey(entry), entry);
         this.logger.warn(`offset commit failed, kept for the next one: ${error instanceof Error ? error.message : String(error)}`);
       }
     });

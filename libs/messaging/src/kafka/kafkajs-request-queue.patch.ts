@@ -24,21 +24,13 @@ interface RequestQueueLike {
 const require = createRequire(import.meta.url);
 const RequestQueue = require('kafkajs/src/network/requestQueue/index.js') as { prototype: RequestQueueLike };
 
-const PATCHED = Symbol.for('@shop/messaging:kafkajs-request-queue-patched');
 const original = RequestQueue.prototype.scheduleCheckPendingRequests;
 
-export function patchKafkaJsRequestQueue(): void {
-  const prototype = RequestQueue.prototype as RequestQueueLike & { [PATCHED]?: true };
-  if (prototype[PATCHED]) return;
-  prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(this: RequestQueueLike) {
-    const throttled = this.throttledUntil > Date.now();
-    if (this.pending.length === 0 && !throttled) return;
-    original.call(this);
-  };
-  prototype[PATCHED] = true;
-}
+RequestQueue.prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(this: RequestQueueLike) {
+  const throttled = this.throttledUntil > Date.now();
+  if (this.pending.length === 0 && !throttled) return;
+  original.call(this);
+};
 
 /** The class the patch applies to, for its test. */
 export const KafkaJsRequestQueue = RequestQueue as unknown as new (options: Record<string, unknown>) => RequestQueueLike;
-
-patchKafkaJsRequestQueue();

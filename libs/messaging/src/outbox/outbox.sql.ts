@@ -6,7 +6,7 @@ export const OUTBOX_CHANNEL = 'outbox_messages';
 /**
  * One row into the outbox and its NOTIFY, in one statement (one round trip). NOTIFY is
  * transactional: the relays hear it at commit, never for a rolled-back write. The payload is the
- * row's id, so a relay that already published that row can ignore the notification.
+ * row's id, so a relay that already claimed that row can ignore the notification.
  */
 export const WRITE_MESSAGE = `
   WITH written AS (
@@ -51,8 +51,6 @@ export function markPublishedAndCommit(ids: readonly string[]): string {
   if (!ids.every((id) => /^\d+$/.test(id))) throw new Error(`outbox ids must be integers: ${ids.join(', ')}`);
   return `UPDATE outbox_messages SET published_at = now() WHERE id IN (${ids.join(',')}); COMMIT`;
 }
-
-export const MARK_PUBLISHED = 'UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])';
 
 export const COUNT_BACKLOG = 'SELECT count(*)::int AS backlog FROM outbox_messages WHERE published_at IS NULL';
 

@@ -144,7 +144,7 @@ function toLockedSaga(row: SagaRow): LockedSaga {
       orderId: row.order_id,
       userId: row.user_id,
       paymentToken: row.payment_token,
-      items: row.items.map(({ sku, quantity, unitPriceCents }) => ({ sku, quantity, unitPriceCents })),
+      items: row.items,
       totalCents: row.total_cents,
       currency: row.currency,
     },

@@ -44,12 +44,9 @@ export class PrismaCardGatewayRecords extends CardGatewayRecords {
   async settle(authorizationId: string, to: Exclude<AuthorizationState, 'authorized'>): Promise<AuthorizationState | undefined> {
     // Conditional, so a capture and a void racing on two replicas cannot both win; once settled,
     // an authorization never changes again, so the state read afterwards is the final one.
-    const [settled] = await this.prisma.cardGatewayRequest.updateManyAndReturn({
-      where: { authorizationId, authorizationState: 'authorized' },
-      data: { authorizationState: to },
-      select: { authorizationState: true },
-    });
-    return settled ? (settled.authorizationState ?? undefined) : this.stateOf(authorizationId);
+    const { count } = await this.prisma.cardGatewayRequest.updateMany({ where: { authorizationId, authorizationState: 'authorized' }, data: { authorizationState: to } });
+    // Settled now: the state is `to`, no need to read it back.
+    return count === 1 ? to : this.stateOf(authorizationId);
   }
 
   async stateOf(authorizationId: string): Promise<AuthorizationState | undefined> {
