@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { provideIdempotentCommands } from '@shop/messaging';
 import { CatalogModule } from './catalog.module.js';
 import { CommitReservationHandler } from './application/commit-reservation/commit-reservation.handler.js';
 import { ExpireHeldReservationsHandler } from './application/expire-held-reservations/expire-held-reservations.handler.js';
@@ -6,11 +7,13 @@ import { ReleaseStockHandler } from './application/release-stock/release-stock.h
 import { ReserveStockHandler } from './application/reserve-stock/reserve-stock.handler.js';
 import { ReservationRepository } from './infrastructure/reservation.repository.js';
 import { StockRepository } from './infrastructure/stock.repository.js';
-import { InventoryCommandHandler } from './interface/messaging/inventory-command.handler.js';
+import type { StockTransaction } from './application/stock-transaction.js';
+import { StockTransactions } from './infrastructure/stock-transactions.js';
+import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './interface/messaging/inventory-command.handler.js';
 
 /**
  * The saga's side of the inventory: reserve, release and commit, and the handler that runs each
- * command with its inbox claim and reply. Needs Inbox and OutboxWriter (MessagingModule, global).
+ * command once, with its inbox claim and reply (IdempotentCommands).
  */
 @Module({
   imports: [CatalogModule],
@@ -22,6 +25,7 @@ import { InventoryCommandHandler } from './interface/messaging/inventory-command
     CommitReservationHandler,
     ExpireHeldReservationsHandler,
     InventoryCommandHandler,
+    provideIdempotentCommands<StockTransaction>({ consumerGroup: INVENTORY_CONSUMER_GROUP, transactions: StockTransactions, sqlOf: (tx) => tx.db }),
   ],
   exports: [ReserveStockHandler, ReleaseStockHandler, CommitReservationHandler, ExpireHeldReservationsHandler, InventoryCommandHandler],
 })

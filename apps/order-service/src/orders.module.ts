@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
+import { provideIdempotentCommands } from '@shop/messaging';
 import { SagaOutbox } from './application/advance-saga/saga-outbox.js';
 import { SagaProgress } from './application/advance-saga/saga-progress.js';
 import { ExpireSagaDeadlinesHandler, SAGA_SWEEP_BATCH_SIZE } from './application/expire-saga-deadlines/expire-saga-deadlines.handler.js';
 import { GetOrderQuery } from './application/get-order/get-order.query.js';
-import { HandleSagaReplyHandler } from './application/handle-saga-reply/handle-saga-reply.handler.js';
+import { HandleSagaReplyHandler, SAGA_REPLIES_CONSUMER_GROUP } from './application/handle-saga-reply/handle-saga-reply.handler.js';
 import { ListOrdersQuery } from './application/list-orders/list-orders.query.js';
 import { OperateParkedSagaHandler } from './application/operate-parked-saga/operate-parked-saga.handler.js';
 import { PlaceOrderHandler } from './application/place-order/place-order.handler.js';
@@ -25,7 +26,7 @@ import { SystemClock } from './infrastructure/system-clock.js';
 const useCases = [PlaceOrderHandler, HandleSagaReplyHandler, ExpireSagaDeadlinesHandler, OperateParkedSagaHandler, GetOrderQuery, ListOrdersQuery];
 
 /**
- * The use cases with the adapters they run on. Needs SERVICE_CONFIG and @shop/messaging's Inbox and
+ * The use cases with the adapters they run on. Needs SERVICE_CONFIG and @shop/messaging's
  * OutboxWriter (MessagingModule is global).
  */
 @Module({
@@ -35,6 +36,7 @@ const useCases = [PlaceOrderHandler, HandleSagaReplyHandler, ExpireSagaDeadlines
     SagaProgress,
     SagaOutbox,
     { provide: OrderTransactions, useClass: PrismaOrderTransactions },
+    provideIdempotentCommands({ consumerGroup: SAGA_REPLIES_CONSUMER_GROUP, transactions: OrderTransactions }),
     { provide: OrderStore, useClass: PrismaOrderStore },
     { provide: SagaStore, useClass: PrismaSagaStore },
     { provide: Clock, useClass: SystemClock },

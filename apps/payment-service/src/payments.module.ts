@@ -1,19 +1,28 @@
 import { Module } from '@nestjs/common';
+import { provideIdempotentCommands } from '@shop/messaging';
 import { AuthorizePaymentHandler } from './application/authorize-payment/authorize-payment.handler.js';
 import { CapturePaymentHandler } from './application/capture-payment/capture-payment.handler.js';
 import { GetPaymentQuery } from './application/get-payment/get-payment.query.js';
-import { PaymentStore } from './application/ports/payment-store.js';
+import { PaymentCommands } from './application/payment-commands.js';
+import { PaymentStore, PaymentTransactions } from './application/ports/payment-store.js';
 import { VoidPaymentHandler } from './application/void-payment/void-payment.handler.js';
 import { CardGatewayModule } from './infrastructure/card-gateway/card-gateway.module.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
-import { PrismaPaymentStore } from './infrastructure/prisma-payment.store.js';
+import { PAYMENT_CONSUMER_GROUP } from './infrastructure/consumer-group.js';
+import { PrismaPaymentStore, PrismaPaymentTransactions } from './infrastructure/prisma-payment.store.js';
 
-/** Every use case of the service, with the adapters they run on. Needs SERVICE_CONFIG and @shop/messaging's Inbox and OutboxWriter. */
+/** Every use case of the service, with the adapters they run on. Needs SERVICE_CONFIG. */
 const useCases = [AuthorizePaymentHandler, CapturePaymentHandler, VoidPaymentHandler, GetPaymentQuery];
 
 @Module({
   imports: [DatabaseModule, CardGatewayModule],
-  providers: [...useCases, { provide: PaymentStore, useClass: PrismaPaymentStore }],
+  providers: [
+    ...useCases,
+    PaymentCommands,
+    provideIdempotentCommands({ consumerGroup: PAYMENT_CONSUMER_GROUP, transactions: PaymentTransactions }),
+    { provide: PaymentTransactions, useClass: PrismaPaymentTransactions },
+    { provide: PaymentStore, useClass: PrismaPaymentStore },
+  ],
   exports: useCases,
 })
 export class PaymentsModule {}

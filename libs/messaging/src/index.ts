@@ -3,9 +3,9 @@ export { KafkaConnection, KafkaConnectionOptions } from './kafka/kafka.connectio
 export { KafkaModule, KafkaModuleOptions } from './kafka/kafka.module.js';
 export { MessagingModule, MessagingModuleOptions, MessagingOptions } from './messaging.module.js';
 export { SqlTransaction } from './sql-transaction.js';
-export { OutboxWriter } from './outbox/outbox-writer.js';
+export { OutboxWriter, OutgoingMessage } from './outbox/outbox-writer.js';
 export { OUTBOX_BACKLOG_METRIC, OutboxRelay, OutboxRelayOptions } from './outbox/outbox-relay.js';
-export { Inbox } from './inbox/inbox.js';
+export { CommandEffect, CommandOutcome, CommandTransactions, IdempotentCommands, IdempotentCommandsOptions, provideIdempotentCommands } from './idempotent/idempotent-commands.js';
 export { CONSUMER_LAG_METRIC, Delivery, MessageConsumer, MessageConsumerOptions } from './consumer/message-consumer.js';
 export { MessageConsumers } from './consumer/message-consumers.js';
 export { NonRetryableMessageError } from './consumer/non-retryable-message.error.js';

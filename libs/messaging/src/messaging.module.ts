@@ -1,6 +1,5 @@
 import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
 import { MessageConsumers } from './consumer/message-consumers.js';
-import { Inbox } from './inbox/inbox.js';
 import { KafkaConnection } from './kafka/kafka.connection.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxRelayService } from './outbox/outbox-relay.service.js';
@@ -9,7 +8,7 @@ import { OutboxWriter } from './outbox/outbox-writer.js';
 export interface MessagingOptions {
   clientId: string;
   brokers: string[];
-  /** The service's PostgreSQL: with it, the outbox relay runs and OutboxWriter/Inbox are usable. */
+  /** The service's PostgreSQL: with it, the outbox relay runs. */
   databaseUrl?: string;
   outbox?: { batchSize?: number; pollIntervalMs?: number; retentionSeconds?: number };
 }
@@ -23,7 +22,7 @@ const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 /**
  * Kafka for an app, global: `KafkaConnection` (readiness), `MessageConsumers`, and with a
- * database the transactional outbox (`OutboxWriter` + a running relay) and the `Inbox`.
+ * database the transactional outbox's relay. `OutboxWriter` writes in the caller's transaction.
  */
 @Module({})
 export class MessagingModule {
@@ -47,9 +46,8 @@ export class MessagingModule {
         inject: [OutboxRelay],
       },
       MessageConsumers,
-      Inbox,
       OutboxWriter,
     ];
-    return { module: MessagingModule, global: true, providers, exports: [KafkaConnection, MessageConsumers, Inbox, OutboxWriter, OutboxRelay] };
+    return { module: MessagingModule, global: true, providers, exports: [KafkaConnection, MessageConsumers, OutboxWriter, OutboxRelay] };
   }
 }

@@ -1,20 +1,15 @@
 // Test support: the inventory's catalog and reservation modules in-process, over a throw-away
-// database and Redis prefix. Inbox and OutboxWriter are the real ones of @shop/messaging (they
-// only need the database); Kafka is not involved.
-import { Global, Module, type INestApplicationContext } from '@nestjs/common';
+// database and Redis prefix. The inbox and the outbox are @shop/messaging's (IdempotentCommands,
+// which only needs the database); Kafka is not involved.
+import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServiceConfigModule } from '@shop/bootstrap';
-import { Inbox, OutboxWriter } from '@shop/messaging';
 import { CatalogModule } from '../catalog.module.js';
 import type { Config } from '../config.js';
 import { ReservationsModule } from '../reservations.module.js';
 
-@Global()
-@Module({ providers: [Inbox, OutboxWriter], exports: [Inbox, OutboxWriter] })
-class DatabaseMessagingModule {}
-
 export function inventoryTestModule(config: Config) {
-  @Module({ imports: [ServiceConfigModule.forRoot(config), DatabaseMessagingModule, CatalogModule, ReservationsModule] })
+  @Module({ imports: [ServiceConfigModule.forRoot(config), CatalogModule, ReservationsModule] })
   class InventoryTestModule {}
   return InventoryTestModule;
 }

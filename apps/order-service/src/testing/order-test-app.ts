@@ -53,7 +53,7 @@ export async function startOrderTestApp(options: OrderTestAppOptions): Promise<O
   @Module({
     imports: [
       ServiceConfigModule.forRoot(config),
-      // No databaseUrl: no outbox relay (see the top of this file); OutboxWriter and Inbox work as in the app.
+      // No databaseUrl: no outbox relay (see the top of this file); the inbox and the outbox work as in the app.
       MessagingModule.forRootAsync({ useFactory: () => ({ clientId: 'order-service-test', brokers: config.KAFKA_BROKERS }) }),
       MetricsModule,
       OrdersModule,

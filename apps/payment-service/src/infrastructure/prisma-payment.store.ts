@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type AnyMessageDefinition, type MessageEnvelope, PAYMENT_DECLINE_REASONS, type PaymentDeclineReason } from '@shop/contracts';
-import { Inbox, OutboxWriter } from '@shop/messaging';
-import type { PaymentReply } from '../application/payment-reply.js';
-import { PaymentStore, type PaymentWrites } from '../application/ports/payment-store.js';
+import { PAYMENT_DECLINE_REASONS, type PaymentDeclineReason } from '@shop/contracts';
+import { PaymentStore, PaymentTransactions, type PaymentTransaction, type PaymentWrites } from '../application/ports/payment-store.js';
 import { type NewPayment, Payment, type PaymentStatus } from '../domain/payment.js';
 import { type Payment as PaymentRow, type Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { PAYMENT_CONSUMER_GROUP } from './consumer-group.js';
 
-/** Payments in this service's PostgreSQL, changed only together with the inbox and the outbox. */
+/** Payments in this service's PostgreSQL. */
 @Injectable()
 export class PrismaPaymentStore extends PaymentStore {
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly inbox: Inbox,
-    private readonly outbox: OutboxWriter,
-  ) {
+  constructor(private readonly prisma: PrismaClient) {
     super();
   }
 
@@ -23,13 +16,20 @@ export class PrismaPaymentStore extends PaymentStore {
     return row ? toPayment(row) : null;
   }
 
-  async handleOnce(command: MessageEnvelope, change: (payments: PaymentWrites) => Promise<PaymentReply | null>): Promise<PaymentReply | null> {
-    return this.prisma.$transaction(async (tx) => {
-      if (!(await this.inbox.claim(tx, PAYMENT_CONSUMER_GROUP, command.messageId))) return null;
-      const reply = await change(writesIn(tx));
-      if (reply) await this.outbox.add(tx, reply.definition as AnyMessageDefinition, reply.message);
-      return reply;
-    });
+  writesIn(tx: PaymentTransaction): PaymentWrites {
+    return writesIn(tx as Prisma.TransactionClient);
+  }
+}
+
+/** Interactive Prisma transactions, READ COMMITTED: the conditional updates guard against lost updates. */
+@Injectable()
+export class PrismaPaymentTransactions extends PaymentTransactions {
+  constructor(private readonly prisma: PrismaClient) {
+    super();
+  }
+
+  run<T>(work: (tx: PaymentTransaction) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => work(tx));
   }
 }
 

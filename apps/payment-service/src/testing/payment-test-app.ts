@@ -57,7 +57,7 @@ export async function startPaymentTestApp(databaseUrl: string, settings: Record<
   @Module({
     imports: [
       ServiceConfigModule.forRoot(config),
-      // No databaseUrl: no outbox relay (see the top of this file); OutboxWriter and Inbox work as in the app.
+      // No databaseUrl: no outbox relay (see the top of this file); the inbox and the outbox work as in the app.
       MessagingModule.forRootAsync({ useFactory: () => ({ clientId: 'payment-service-test', brokers: config.KAFKA_BROKERS }) }),
       PaymentsModule,
     ],

@@ -2,24 +2,37 @@ import { Injectable } from '@nestjs/common';
 import { type AnyMessageDefinition, type MessageOf, toKafkaRecord } from '@shop/contracts';
 import { captureTraceContext } from '@shop/observability';
 import type { SqlTransaction } from '../sql-transaction.js';
-import { WRITE_MESSAGE } from './outbox.sql.js';
+import { WRITE_MESSAGES } from './outbox.sql.js';
+
+/** A message to publish, with the definition that gives its topic and key. */
+export interface OutgoingMessage<TDefinition extends AnyMessageDefinition = AnyMessageDefinition> {
+  readonly definition: TDefinition;
+  readonly message: MessageOf<TDefinition>;
+}
 
 /**
- * Writes a message to the outbox inside the caller's transaction, so the message exists if and
- * only if the state change it announces was committed (no dual write). The relay publishes it.
+ * Writes messages to the outbox inside the caller's transaction, so a message exists if and only
+ * if the state change it announces was committed (no dual write). The relay publishes them.
  */
 @Injectable()
 export class OutboxWriter {
   async add<TDefinition extends AnyMessageDefinition>(tx: SqlTransaction, definition: TDefinition, message: MessageOf<TDefinition>): Promise<void> {
-    const record = toKafkaRecord(definition, message);
+    await this.addAll(tx, [{ definition, message }]);
+  }
+
+  /** All of them in one statement, published in this order. */
+  async addAll(tx: SqlTransaction, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const records = messages.map(({ definition, message }) => toKafkaRecord(definition, message));
+    // The trace of this transaction, so the relay publishes the messages as part of it.
+    const headers = JSON.stringify(captureTraceContext());
     await tx.$executeRawUnsafe(
-      WRITE_MESSAGE,
-      message.messageId,
-      record.topic,
-      record.key,
-      record.value,
-      // The trace of this transaction, so the relay publishes the message as part of it.
-      JSON.stringify(captureTraceContext()),
+      WRITE_MESSAGES,
+      messages.map(({ message }) => message.messageId),
+      records.map((record) => record.topic),
+      records.map((record) => record.key),
+      records.map((record) => record.value),
+      records.map(() => headers),
     );
   }
 }

@@ -4,16 +4,22 @@
 export const OUTBOX_CHANNEL = 'outbox_messages';
 
 /**
- * One row into the outbox and its NOTIFY, in one statement (one round trip). NOTIFY is
- * transactional: the relays hear it at commit, never for a rolled-back write. The payload is the
- * row's id, so a relay that already claimed that row can ignore the notification.
+ * Rows into the outbox and one NOTIFY, in one statement (one round trip), whatever the number of
+ * messages: the columns come as parallel arrays ($1 ids, $2 topics, $3 keys, $4 values, $5 headers),
+ * inserted in array order so the ids (the relay's publishing order) follow it. NOTIFY is
+ * transactional: the relays hear it at commit, never for a rolled-back write. Its payload is the
+ * last row's id: a relay whose claim already holds that row holds the earlier ones too, and
+ * ignores the notification.
  */
-export const WRITE_MESSAGE = `
+export const WRITE_MESSAGES = `
   WITH written AS (
     INSERT INTO outbox_messages (message_id, topic, message_key, value, headers)
-    VALUES ($1::uuid, $2, $3, $4, $5::jsonb)
+    SELECT message_id, topic, message_key, value, headers
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+      WITH ORDINALITY AS row (message_id, topic, message_key, value, headers, position)
+    ORDER BY position
     RETURNING id)
-  SELECT pg_notify('${OUTBOX_CHANNEL}', id::text) FROM written`;
+  SELECT pg_notify('${OUTBOX_CHANNEL}', max(id)::text) FROM written`;
 
 /**
  * Opens the relay's transaction and claims a batch, in one round trip (a simple query of two

@@ -15,7 +15,7 @@ import {
   type MessageEnvelope,
   type MessageOf,
 } from '@shop/contracts';
-import { Inbox, NonRetryableMessageError, OutboxWriter } from '@shop/messaging';
+import { type CommandEffect, IdempotentCommands, NonRetryableMessageError, type OutgoingMessage } from '@shop/messaging';
 import { defineCounter } from '@shop/observability';
 import type { z } from 'zod';
 import { CommitReservationHandler } from '../../application/commit-reservation/commit-reservation.handler.js';
@@ -23,7 +23,6 @@ import { ReleaseStockHandler } from '../../application/release-stock/release-sto
 import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler.js';
 import type { StockTransaction } from '../../application/stock-transaction.js';
 import { InventoryError } from '../../domain/inventory-error.js';
-import { StockTransactions } from '../../infrastructure/stock-transactions.js';
 
 /** The consumer group of the inventory's saga commands, and its name in the inbox. */
 export const INVENTORY_CONSUMER_GROUP = 'inventory-service';
@@ -39,6 +38,7 @@ const commandsHandled = defineCounter(
 
 type Command = 'ReserveStock' | 'ReleaseStock' | 'CommitReservation';
 type Outcome = 'RESERVED' | 'REJECTED' | 'IGNORED' | 'RELEASED' | 'COMMITTED' | 'REFUSED';
+type Handled = CommandEffect<Outcome>;
 
 /**
  * Handles each saga command once: the inbox claim, the stock change and the reply (through the
@@ -49,9 +49,7 @@ export class InventoryCommandHandler {
   private readonly logger = new Logger(InventoryCommandHandler.name);
 
   constructor(
-    private readonly transactions: StockTransactions,
-    private readonly inbox: Inbox,
-    private readonly outbox: OutboxWriter,
+    private readonly commands: IdempotentCommands<StockTransaction>,
     private readonly reserveStock: ReserveStockHandler,
     private readonly releaseStock: ReleaseStockHandler,
     private readonly commitReservation: CommitReservationHandler,
@@ -64,41 +62,34 @@ export class InventoryCommandHandler {
     throw new NonRetryableMessageError(`inventory-service does not handle ${message.type} v${message.version}`);
   }
 
-  private async reserve(transaction: StockTransaction, command: MessageOf<typeof ReserveStockCommand>): Promise<Outcome> {
+  private async reserve(transaction: StockTransaction, command: MessageOf<typeof ReserveStockCommand>): Promise<Handled> {
     const outcome = await this.reserveStock.reserveStock(command.payload, transaction);
-    if (outcome.kind === 'RESERVED') await this.reply(transaction, command, StockReservedReply, outcome.reply);
-    if (outcome.kind === 'REJECTED') await this.reply(transaction, command, StockReservationFailedReply, outcome.reply);
-    if (outcome.kind === 'IGNORED') {
-      this.logger.warn({ code: 'INVENTORY.RESERVE_AFTER_RELEASE', orderId: command.payload.orderId }, 'ReserveStock after the order was released: nothing reserved, no reply');
-    }
-    return outcome.kind;
+    if (outcome.kind === 'RESERVED') return { result: outcome.kind, send: [reply(command, StockReservedReply, outcome.reply)] };
+    if (outcome.kind === 'REJECTED') return { result: outcome.kind, send: [reply(command, StockReservationFailedReply, outcome.reply)] };
+    this.logger.warn({ code: 'INVENTORY.RESERVE_AFTER_RELEASE', orderId: command.payload.orderId }, 'ReserveStock after the order was released: nothing reserved, no reply');
+    return { result: outcome.kind, send: [] };
   }
 
-  private async release(transaction: StockTransaction, command: MessageOf<typeof ReleaseStockCommand>): Promise<Outcome> {
+  private async release(transaction: StockTransaction, command: MessageOf<typeof ReleaseStockCommand>): Promise<Handled> {
     const outcome = await this.releaseStock.releaseStock(command.payload, transaction);
     if (outcome.previousStatus === 'COMMITTED') {
       this.logger.warn({ code: 'INVENTORY.RELEASE_AFTER_COMMIT', orderId: command.payload.orderId }, 'ReleaseStock for a committed reservation: sold units are not returned');
     }
-    await this.reply(transaction, command, StockReleasedReply, outcome.reply);
-    return 'RELEASED';
+    return { result: 'RELEASED', send: [reply(command, StockReleasedReply, outcome.reply)] };
   }
 
-  private async commit(transaction: StockTransaction, command: MessageOf<typeof CommitReservationCommand>): Promise<Outcome> {
+  private async commit(transaction: StockTransaction, command: MessageOf<typeof CommitReservationCommand>): Promise<Handled> {
     const outcome = await this.commitReservation.commitReservation(command.payload, transaction);
     // Rolls the transaction back (the inbox claim too) and dead-letters the command: the saga
     // asked for something that contradicts the reservation, which no retry fixes.
     if (!outcome.ok) throw outcome.error;
-    await this.reply(transaction, command, ReservationCommittedReply, outcome.reply);
-    return 'COMMITTED';
+    return { result: 'COMMITTED', send: [reply(command, ReservationCommittedReply, outcome.reply)] };
   }
 
-  private async onceFor(message: MessageEnvelope, command: Command, work: (transaction: StockTransaction) => Promise<Outcome>): Promise<void> {
+  private async onceFor(message: MessageEnvelope, command: Command, work: (transaction: StockTransaction) => Promise<Handled>): Promise<void> {
     try {
-      const outcome = await this.transactions.run(async (transaction) => {
-        if (!(await this.inbox.claim(transaction.db, INVENTORY_CONSUMER_GROUP, message.messageId))) return 'DUPLICATE' as const;
-        return work(transaction);
-      });
-      commandsHandled.add({ command, outcome });
+      const handled = await this.commands.handle(message, work);
+      commandsHandled.add({ command, outcome: handled.kind === 'duplicate' ? 'DUPLICATE' : handled.result });
     } catch (error) {
       if (!(error instanceof InventoryError)) throw error;
       commandsHandled.add({ command, outcome: 'REFUSED' });
@@ -106,13 +97,13 @@ export class InventoryCommandHandler {
       throw new NonRetryableMessageError(error.message);
     }
   }
+}
 
-  private async reply<TDefinition extends AnyMessageDefinition>(
-    transaction: StockTransaction,
-    command: MessageEnvelope,
-    definition: TDefinition,
-    payload: z.input<TDefinition['payloadSchema']>,
-  ): Promise<void> {
-    await this.outbox.add(transaction.db, definition, createMessage(definition, payload, causedBy(command)));
-  }
+/** A reply to a command, caused by it (same correlation id). */
+function reply<TDefinition extends AnyMessageDefinition>(
+  command: MessageEnvelope,
+  definition: TDefinition,
+  payload: z.input<TDefinition['payloadSchema']>,
+): OutgoingMessage {
+  return { definition, message: createMessage(definition, payload, causedBy(command)) };
 }

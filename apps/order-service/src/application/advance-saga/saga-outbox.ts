@@ -4,7 +4,7 @@ import { OutboxWriter } from '@shop/messaging';
 import type { AppliedTransition } from '../../domain/saga/order-saga.js';
 import type { OrderTransaction } from '../ports/order-transactions.js';
 
-/** Writes what a transition sends (commands, then the outcome event) to the outbox of its transaction. */
+/** Writes what a transition sends (commands, then the outcome event) to the outbox of its transaction, in one statement. */
 @Injectable()
 export class SagaOutbox {
   constructor(private readonly outbox: OutboxWriter) {}
@@ -12,9 +12,9 @@ export class SagaOutbox {
   async write(tx: OrderTransaction, transition: AppliedTransition, context: MessageContext): Promise<void> {
     const messages: { definition: AnyMessageDefinition; payload: unknown }[] = [...transition.commands];
     if (transition.outcome) messages.push(transition.outcome);
-    for (const { definition, payload } of messages) {
-      const message: MessageOf<AnyMessageDefinition> = createMessage(definition, payload, context);
-      await this.outbox.add(tx, definition, message);
-    }
+    await this.outbox.addAll(
+      tx,
+      messages.map(({ definition, payload }) => ({ definition, message: createMessage(definition, payload, context) as MessageOf<AnyMessageDefinition> })),
+    );
   }
 }

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { Global, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, ServiceConfigModule } from '@shop/bootstrap';
-import { Inbox, OutboxWriter } from '@shop/messaging';
+import { OutboxWriter } from '@shop/messaging';
 import { OperateParkedSagaHandler, type ParkedSagaAction } from '../../application/operate-parked-saga/operate-parked-saga.handler.js';
 import { configSchema } from '../../config.js';
 import { OrdersModule } from '../../orders.module.js';
@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The outbox writer without the relay and consumers: the running service publishes. */
 @Global()
-@Module({ providers: [OutboxWriter, Inbox], exports: [OutboxWriter, Inbox] })
+@Module({ providers: [OutboxWriter], exports: [OutboxWriter] })
 class OutboxOnlyModule {}
 
 type Command = { kind: 'parked' } | { kind: 'act'; orderId: string; action: ParkedSagaAction };

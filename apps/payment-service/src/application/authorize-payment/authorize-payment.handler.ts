@@ -4,6 +4,7 @@ import { Payment } from '../../domain/payment.js';
 import { paymentFailuresCounter, paymentsCounter } from '../payment.metrics.js';
 import { authorizationReply, type PaymentReply } from '../payment-reply.js';
 import { CardGateway } from '../ports/card-gateway.js';
+import { PaymentCommands } from '../payment-commands.js';
 import { PaymentStore } from '../ports/payment-store.js';
 
 /** The gateway deduplicates on it: one order, one authorization, however often it is asked. */
@@ -24,6 +25,7 @@ export class AuthorizePaymentHandler {
 
   constructor(
     private readonly payments: PaymentStore,
+    private readonly commands: PaymentCommands,
     private readonly gateway: CardGateway,
   ) {}
 
@@ -34,7 +36,7 @@ export class AuthorizePaymentHandler {
     if (existing?.wasVoidedBeforeAuthorization) return this.ignoreAfterVoid(command);
     if (existing) {
       // Asked again (redelivered, or re-sent by the saga): answer from what happened, never charge again.
-      return this.payments.handleOnce(command, async () => authorizationReply(command, existing));
+      return this.commands.handleOnce(command, async () => authorizationReply(command, existing));
     }
 
     // Before the transaction, never inside it: a slow gateway must not hold a connection and locks.
@@ -44,7 +46,7 @@ export class AuthorizePaymentHandler {
 
     let added: Payment | undefined;
     let voidedMeanwhile = false;
-    const reply = await this.payments.handleOnce(command, async (writes) => {
+    const reply = await this.commands.handleOnce(command, async (writes) => {
       const stored = await writes.addUnlessExists(attempted);
       if (stored.payment.wasVoidedBeforeAuthorization) {
         voidedMeanwhile = true;
@@ -63,7 +65,7 @@ export class AuthorizePaymentHandler {
 
   private async ignoreAfterVoid(command: MessageOf<typeof AuthorizePaymentCommand>): Promise<null> {
     let handled = false;
-    await this.payments.handleOnce(command, async () => {
+    await this.commands.handleOnce(command, async () => {
       handled = true;
       return null;
     });

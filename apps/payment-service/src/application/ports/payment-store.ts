@@ -1,6 +1,13 @@
-import type { MessageEnvelope } from '@shop/contracts';
+import type { SqlTransaction } from '@shop/messaging';
 import type { NewPayment, Payment, PaymentStatus } from '../../domain/payment.js';
-import type { PaymentReply } from '../payment-reply.js';
+
+/** An open transaction of the payment database; only the infrastructure reads what it is. */
+export type PaymentTransaction = SqlTransaction;
+
+/** Runs work in one transaction of the payment database. */
+export abstract class PaymentTransactions {
+  abstract run<T>(work: (tx: PaymentTransaction) => Promise<T>): Promise<T>;
+}
 
 /** The writes a command may make, inside its transaction. */
 export interface PaymentWrites {
@@ -13,14 +20,8 @@ export interface PaymentWrites {
   saveTransition(payment: Payment, from: PaymentStatus): Promise<boolean>;
 }
 
-/** Where payments live. The only way to change one is `handleOnce`, which also records the command and its reply. */
+/** Where payments live. They change only in a command's transaction (PaymentCommands), with its inbox claim and reply. */
 export abstract class PaymentStore {
   abstract findByOrderId(orderId: string): Promise<Payment | null>;
-
-  /**
-   * One transaction: claims `command` in the inbox, runs `change`, and writes the reply it returns
-   * to the outbox (none when it returns null: the command is handled, and answered by silence).
-   * Returns that reply, or null (and changes nothing) when the command was handled before.
-   */
-  abstract handleOnce(command: MessageEnvelope, change: (payments: PaymentWrites) => Promise<PaymentReply | null>): Promise<PaymentReply | null>;
+  abstract writesIn(tx: PaymentTransaction): PaymentWrites;
 }

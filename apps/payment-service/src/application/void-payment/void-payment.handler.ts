@@ -4,6 +4,7 @@ import { Payment } from '../../domain/payment.js';
 import { paymentsCounter } from '../payment.metrics.js';
 import { voidReply, type PaymentReply } from '../payment-reply.js';
 import { CardGateway } from '../ports/card-gateway.js';
+import { PaymentCommands } from '../payment-commands.js';
 import { PaymentStore } from '../ports/payment-store.js';
 import { ConcurrentPaymentChangeError } from '../concurrent-payment-change.error.js';
 
@@ -19,6 +20,7 @@ export class VoidPaymentHandler {
 
   constructor(
     private readonly payments: PaymentStore,
+    private readonly commands: PaymentCommands,
     private readonly gateway: CardGateway,
   ) {}
 
@@ -28,14 +30,14 @@ export class VoidPaymentHandler {
     const payment = await this.payments.findByOrderId(orderId);
     if (payment === null) return this.voidBeforeAuthorization(command);
     if (payment.status === 'DECLINED' || payment.status === 'VOIDED') {
-      return this.payments.handleOnce(command, async () => voidReply(command));
+      return this.commands.handleOnce(command, async () => voidReply(command));
     }
 
     const voided = payment.void(); // a CAPTURED payment cannot be voided
     // Idempotent at the gateway, so a failure here just has the command retried.
     await this.gateway.void(payment.authorizationId);
     let moved = false;
-    const reply = await this.payments.handleOnce(command, async (writes) => {
+    const reply = await this.commands.handleOnce(command, async (writes) => {
       if (!(await writes.saveTransition(voided, 'AUTHORIZED'))) throw new ConcurrentPaymentChangeError(orderId);
       moved = true;
       return voidReply(command);
@@ -50,7 +52,7 @@ export class VoidPaymentHandler {
   private async voidBeforeAuthorization(command: MessageOf<typeof VoidPaymentCommand>): Promise<PaymentReply | null> {
     const { orderId } = command.payload;
     let recorded = false;
-    const reply = await this.payments.handleOnce(command, async (writes) => {
+    const reply = await this.commands.handleOnce(command, async (writes) => {
       const stored = await writes.addUnlessExists(Payment.voidBeforeAuthorization(orderId));
       // An authorize command stored the order's payment after this one read none: the retry voids that.
       if (!stored.added) throw new ConcurrentPaymentChangeError(orderId);

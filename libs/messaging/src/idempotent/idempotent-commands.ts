@@ -1,0 +1,71 @@
+import type { InjectionToken, Provider } from '@nestjs/common';
+import { claimInbox } from '../inbox/inbox.js';
+import { OutboxWriter, type OutgoingMessage } from '../outbox/outbox-writer.js';
+import type { SqlTransaction } from '../sql-transaction.js';
+
+/** Runs work in one transaction of the service's database; `TTx` is what the service's stores take. */
+export interface CommandTransactions<TTx> {
+  run<T>(work: (tx: TTx) => Promise<T>): Promise<T>;
+}
+
+export interface IdempotentCommandsOptions<TTx> {
+  /** The consumer group whose messages these are: the inbox keeps each group's claims apart. */
+  consumerGroup: string;
+  transactions: CommandTransactions<TTx>;
+  /** The SQL view of a transaction, for the inbox claim and the outbox write. */
+  sqlOf: (tx: TTx) => SqlTransaction;
+}
+
+/** What handling a message did: its result and the messages it sends (its replies, its events). */
+export interface CommandEffect<TResult> {
+  readonly result: TResult;
+  readonly send: readonly OutgoingMessage[];
+}
+
+export type CommandOutcome<TResult> =
+  | { readonly kind: 'handled'; readonly result: TResult }
+  /** The group handled this message before (a redelivery): nothing was done. */
+  | { readonly kind: 'duplicate' };
+
+/**
+ * Handles a message at most once per consumer group, as every consumer here does: the inbox
+ * claim of its id, the effect and the messages the effect sends commit in one transaction. A
+ * redelivery finds the claim and changes nothing; an effect that throws rolls the claim back with
+ * everything else, so the retry (or the redelivery) does the whole work again.
+ *
+ * The claim comes first, under the inbox's primary key: two concurrent deliveries of one message
+ * cannot both pass it (the second waits for the first's commit, then finds the claim).
+ */
+export class IdempotentCommands<TTx> {
+  private readonly outbox = new OutboxWriter();
+
+  constructor(private readonly options: IdempotentCommandsOptions<TTx>) {}
+
+  handle<TResult>(message: { readonly messageId: string }, effect: (tx: TTx) => Promise<CommandEffect<TResult>>): Promise<CommandOutcome<TResult>> {
+    const { consumerGroup, transactions, sqlOf } = this.options;
+    return transactions.run(async (tx): Promise<CommandOutcome<TResult>> => {
+      if (!(await claimInbox(sqlOf(tx), consumerGroup, message.messageId))) return { kind: 'duplicate' };
+      const { result, send } = await effect(tx);
+      await this.outbox.addAll(sqlOf(tx), send);
+      return { kind: 'handled', result };
+    });
+  }
+}
+
+/**
+ * The app's `IdempotentCommands`, for its application layer to inject: one consumer group, over
+ * the transactions its infrastructure provides under `transactions`. `sqlOf` defaults to the
+ * transaction itself, for a service whose transaction type is the SQL transaction.
+ */
+export function provideIdempotentCommands<TTx>(options: {
+  consumerGroup: string;
+  transactions: InjectionToken<CommandTransactions<TTx>>;
+  sqlOf?: (tx: TTx) => SqlTransaction;
+}): Provider {
+  const sqlOf = options.sqlOf ?? ((tx: TTx) => tx as SqlTransaction);
+  return {
+    provide: IdempotentCommands,
+    useFactory: (transactions: CommandTransactions<TTx>) => new IdempotentCommands({ consumerGroup: options.consumerGroup, transactions, sqlOf }),
+    inject: [options.transactions],
+  };
+}
