@@ -33,7 +33,7 @@ if (scenarios.length === 0) {
 }
 
 const startedHere = !(await isStackUp());
-if (startedHere) await mustRun('starting the native stack (npm run stack:up)', process.execPath, ['infra/local/stack.mjs', 'up']);
+if (startedHere) await mustRun('starting the native stack (npm run stack:up)', process.execPath, ['tools/stack.mjs', 'up']);
 
 const boundMs = engine.recoveryBoundMs(orders);
 console.log(`\n▶ ${scenarios.length} scenarios, ${orders} orders each; every order must end within ${boundMs / 1000} s of the heal`);
@@ -56,7 +56,7 @@ try {
 
 if (reports.length) console.log(`\n${engine.formatReportTable(reports)}\n`);
 await removeFaultProducts();
-if (startedHere && !values.keep) await mustRun('stopping what chaos started (npm run stack:down)', process.execPath, ['infra/local/stack.mjs', 'down']);
+if (startedHere && !values.keep) await mustRun('stopping what chaos started (npm run stack:down)', process.execPath, ['tools/stack.mjs', 'down']);
 const broken = reports.some((report) => report.invariants.some((invariant) => !invariant.ok));
 process.exit(crashed || broken ? 1 : 0);
 

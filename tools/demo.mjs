@@ -1,7 +1,7 @@
 // `npm run demo`: installs what is missing, builds, brings the native stack up, shows every app
 // ready, places one order of each outcome through the gateway and prints each saga's timeline and
 // trace, then stops again what it started (`-- --keep` leaves it running).
-import { apps, host } from '../infra/local/topology.mjs';
+import { apps, host } from '../libs/topology/src/topology.mjs';
 import { ensureInstalled } from './ensure-installed.mjs';
 import { mustRun } from './run-step.mjs';
 import { isStackUp } from './stack-probe.mjs';
@@ -11,7 +11,7 @@ const keep = process.argv.includes('--keep');
 
 await ensureInstalled();
 const startedHere = !(await isStackUp());
-if (startedHere) await mustRun('starting the native stack (npm run stack:up)', process.execPath, ['infra/local/stack.mjs', 'up']);
+if (startedHere) await mustRun('starting the native stack (npm run stack:up)', process.execPath, ['tools/stack.mjs', 'up']);
 
 let allReady = true;
 console.log('\nEvery app, as its readiness endpoint reports it:');
@@ -36,7 +36,7 @@ if (allReady) {
 }
 
 if (startedHere && !keep) {
-  await mustRun('stopping what the demo started (npm run stack:down)', process.execPath, ['infra/local/stack.mjs', 'down']);
+  await mustRun('stopping what the demo started (npm run stack:down)', process.execPath, ['tools/stack.mjs', 'down']);
 } else {
   console.log('\nThe stack keeps running: `npm run stack:status` shows it, `npm run stack:down` stops it.');
 }

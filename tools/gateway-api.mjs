@@ -1,7 +1,7 @@
 // The gateway's REST API for the demo and the benchmark: a customer's calls, with fetch.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { apps, host } from '../infra/local/topology.mjs';
+import { apps, host } from '../libs/topology/src/topology.mjs';
 
 const gateway = apps.find((app) => app.name === 'api-gateway');
 export const apiBase = `http://${host}:${gateway.httpPort}/api/v1`;

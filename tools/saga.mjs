@@ -10,6 +10,6 @@ await ensureInstalled();
 const cli = 'apps/order-service/dist/interface/cli/saga-operator.js';
 if (!existsSync(cli)) await mustRun('building (npm run build)', process.execPath, ['tools/build.mjs']);
 
-const { appEnvironment, apps } = await import('../infra/local/topology.mjs');
+const { appEnvironment, apps } = await import('../libs/topology/src/topology.mjs');
 const environment = appEnvironment(apps.find((app) => app.name === 'order-service'));
 await handOver(process.execPath, [cli, ...process.argv.slice(2)], { env: { ...process.env, ...environment, LOG_LEVEL: 'error' } });

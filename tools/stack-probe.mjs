@@ -1,6 +1,6 @@
 // Whether the native stack already runs, judged the way a user would: the gateway answers ready.
 // `npm test` and `npm run demo` leave a stack they did not start running when they finish.
-import { apps, host } from '../infra/local/topology.mjs';
+import { apps, host } from '../libs/topology/src/topology.mjs';
 
 const gateway = apps.find((app) => app.name === 'api-gateway');
 

@@ -1,6 +1,6 @@
 // No Docker engine runs where this project is developed, so docker-compose.yml can be neither built
 // nor started here: these checks are what keep it honest. They compare it with the native stack's
-// description (infra/local/topology.mjs) and feed each app's compose environment to the app's real
+// description (libs/topology) and feed each app's compose environment to the app's real
 // configuration schema (compiled, so run after the build), with the files that one-shot services
 // (jwt-keys) leave in volumes really made by their scripts (see one-shot-services.mjs).
 // Variables resolve as `docker compose` resolves them: from the environment, else their defaults.
@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appEnvironment, apps, infra, postgresApps, postgresDatabase } from '../local/topology.mjs';
+import { appEnvironment, apps, infra, postgresApps, postgresDatabase } from '../../libs/topology/src/topology.mjs';
 import {
   buildOf,
   dependenciesOf,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { infra } from '../local/topology.mjs';
+import { infra } from '../../libs/topology/src/topology.mjs';
 import { repositoryRoot } from './compose-file.mjs';
 
 const script = `${repositoryRoot}infra/docker/postgres/create-service-databases.sh`;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { infra, postgresApps, postgresDatabase } from './topology.mjs';
+import { infra, postgresApps, postgresDatabase } from '../../libs/topology/src/topology.mjs';
 
 const services = postgresApps.map((app) => ({ name: app.name, ...postgresDatabase(app.name) }));
 

@@ -12,7 +12,7 @@ import { credentials, loadPackageDefinition } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { GRPC_SERVICES, PROTO_ROOT, grpcLoaderOptions } from '@shop/contracts';
 import { apiBase, call, sampledTraceparent } from '../gateway-api.mjs';
-import { apps, host } from '../../infra/local/topology.mjs';
+import { apps, host } from '../../libs/topology/src/topology.mjs';
 import { TEST_SKU_PREFIX } from '../test/clean-test-data.mjs';
 
 const POST_TIMEOUT_MS = 30_000;

@@ -5,7 +5,7 @@
 // ones only after 10 s (PGSTAT_IDLE_INTERVAL): read the end of a window at least that long after
 // the load stopped (STATS_FLUSH_MS), or the last second of it is missing.
 import pg from 'pg';
-import { infra, postgresApps, postgresDatabase } from '../../infra/local/topology.mjs';
+import { infra, postgresApps, postgresDatabase } from '../../libs/topology/src/topology.mjs';
 
 export const STATS_FLUSH_MS = 11_000;
 

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { apps } from '../../infra/local/topology.mjs';
+import { apps } from '../../libs/topology/src/topology.mjs';
 import { runningRecord } from '../../infra/local/stack/processes.mjs';
 
 /**

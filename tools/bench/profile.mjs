@@ -4,7 +4,7 @@
 // the self time by package and the top functions.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { appEnvironment } from '../../infra/local/topology.mjs';
+import { appEnvironment } from '../../libs/topology/src/topology.mjs';
 import { appComponents } from '../../infra/local/stack/components.mjs';
 import { repositoryRoot } from '../../infra/local/stack/paths.mjs';
 import { runningRecord, startDetached, stopProcess } from '../../infra/local/stack/processes.mjs';

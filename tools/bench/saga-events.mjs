@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@shop/contracts';
-import { kafkaBrokers } from '../../infra/local/topology.mjs';
+import { kafkaBrokers } from '../../libs/topology/src/topology.mjs';
 
 const OUTCOMES = {
   'order.OrderConfirmed': 'CONFIRMED',

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { apps } from '../../infra/local/topology.mjs';
+import { apps } from '../../libs/topology/src/topology.mjs';
 import { call as callGateway, finalOrder, newCustomer } from '../gateway-api.mjs';
 const traceFolder = new URL('../../.local/traces/', import.meta.url).pathname;
 // The built lib, loaded when first needed, after the demo's build: it skips a line an app is still writing.

@@ -3,7 +3,7 @@
 // topic once the cause is fixed. See "Dead letters" in libs/messaging/README.md.
 // Results go to stdout, progress lines (▶) to stderr; exit code 0 done, 1 failed, 2 bad arguments.
 import { Kafka, logLevel } from 'kafkajs';
-import { kafkaBrokers } from '../../infra/local/topology.mjs';
+import { kafkaBrokers } from '../../libs/topology/src/topology.mjs';
 import { parseCommandLine, USAGE, UsageError } from './command-line.mjs';
 
 const EXIT = { done: 0, failed: 1, usage: 2 };

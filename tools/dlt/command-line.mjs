@@ -13,7 +13,7 @@ export const USAGE = `Usage: npm run dlt -- <command>
     --again                             also resends dead letters replayed before
 
 <topic> names the original topic or its dead-letter topic: payment.commands.v1 or payment.commands.v1.dlt.
-Kafka: KAFKA_BROKERS=host:port[,host:port], by default the native stack's (infra/local/topology.mjs).
+Kafka: KAFKA_BROKERS=host:port[,host:port], by default the native stack's (libs/topology/src/topology.mjs).
 Exit codes: 0 done (also when there was nothing to do), 1 failed, 2 bad arguments.`;
 
 export class UsageError extends Error {}

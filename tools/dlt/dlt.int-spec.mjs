@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { createMessage, createMessageRegistry, defineMessage, parseMessageWith } from '@shop/contracts';
 import { DEAD_LETTER_HEADERS, Inbox, MessageConsumer } from '@shop/messaging';
 import { createMigratedDatabase, eventually } from '@shop/testing';
-import { kafkaBrokers } from '../../infra/local/topology.mjs';
+import { kafkaBrokers } from '../../libs/topology/src/topology.mjs';
 import { headerText, REPLAY_HEADERS } from './dead-letter-record.mjs';
 
 const repositoryRoot = new URL('../..', import.meta.url).pathname;

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { kafkaBrokers, postgresDatabase, redisUrl } from '../../infra/local/topology.mjs';
+import { kafkaBrokers, postgresDatabase, redisUrl } from '../../libs/topology/src/topology.mjs';
 
 export const TEST_TOPIC_PREFIX = 'test.';
 export const TEST_SKU_PREFIX = 'E2E-';

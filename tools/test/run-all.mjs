@@ -23,7 +23,7 @@ await step('lint (ESLint with Nx module boundaries, then tools/ and infra/ scrip
 if (failedSteps.length === 0) {
   await testSuite('unit', findTests('spec'), 2);
   const stackWasUp = await isStackUp();
-  if (stackWasUp || (await step('stack:up (native infrastructure and the six apps)', process.execPath, ['infra/local/stack.mjs', 'up']))) {
+  if (stackWasUp || (await step('stack:up (native infrastructure and the six apps)', process.execPath, ['tools/stack.mjs', 'up']))) {
     try {
       // Integration tests wait on brokers and databases more than on the CPU, and each works on
       // its own databases and topics, so three files run at once. End-to-end files share the
@@ -32,7 +32,7 @@ if (failedSteps.length === 0) {
       await testSuite('e2e', findTests('e2e-spec'), 1);
       await removeTestData();
     } finally {
-      if (!stackWasUp) await step('stack:down', process.execPath, ['infra/local/stack.mjs', 'down']);
+      if (!stackWasUp) await step('stack:down', process.execPath, ['tools/stack.mjs', 'down']);
     }
   }
 }

@@ -8,7 +8,7 @@
 // Two folders (two volumes) so that the gateway, which mounts only the public one, cannot read the
 // signing key. Runs as root in the container (fresh volumes belong to root) and hands the files to
 // KEYS_OWNER (`uid:gid`, the apps' unprivileged user), so the private key can stay mode 0600.
-// Same file names and formats as the native stack's pair (infra/local/topology.mjs).
+// Same file names and formats as the native stack's pair (libs/topology/src/topology.mjs).
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MongoClient } from 'mongodb';
-import { host, infra } from '../topology.mjs';
+import { host, infra } from '../../../libs/topology/src/topology.mjs';
 
 describe('the MongoDB stand-in', () => {
   const client = new MongoClient(`mongodb://${host}:${infra.mongo.port}/`, { serverSelectionTimeoutMS: 3000 });

@@ -2,7 +2,7 @@
 // them; built first when their build is missing or older than the sources.
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { appEnvironment, apps, host, portVariableFor } from '../topology.mjs';
+import { appEnvironment, apps, host, portVariableFor } from '../../../libs/topology/src/topology.mjs';
 import { repositoryRoot } from './paths.mjs';
 import { startDetached } from './processes.mjs';
 

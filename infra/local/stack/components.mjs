@@ -1,7 +1,7 @@
 // Everything the stack runs or relies on, in start order. Each started component has the same
 // shape: name (pid and log file), label (for messages), ports ({ port, variable }), endpoint,
 // stopDeadlineMs, start() and isReady().
-import { infra, portVariableFor } from '../topology.mjs';
+import { infra, portVariableFor } from '../../../libs/topology/src/topology.mjs';
 import { appComponents } from './apps.mjs';
 import { kafkaComponent } from './kafka.mjs';
 import { mongoComponent } from './mongo.mjs';

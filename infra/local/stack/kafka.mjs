@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { host, infra, portVariableFor } from '../topology.mjs';
+import { host, infra, portVariableFor } from '../../../libs/topology/src/topology.mjs';
 import { classpathOf, ensureJars, javaExecutable } from './jars.mjs';
 import { localPaths } from './paths.mjs';
 import { startDetached } from './processes.mjs';
@@ -56,7 +56,7 @@ async function formatStorageOnce(java) {
 }
 
 function serverProperties() {
-  return `# Written by infra/local/stack/kafka.mjs from infra/local/topology.mjs at every start: edit those.
+  return `# Written by infra/local/stack/kafka.mjs from libs/topology/src/topology.mjs at every start: edit those.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@${host}:${controllerPort}

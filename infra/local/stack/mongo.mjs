@@ -2,7 +2,7 @@
 // Java's single-file source launcher, its data in one H2 file under .local/mongo.
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { host, infra, portVariableFor } from '../topology.mjs';
+import { host, infra, portVariableFor } from '../../../libs/topology/src/topology.mjs';
 import { classpathOf, ensureJars, javaExecutable } from './jars.mjs';
 import { infraLocalFolder, localPaths } from './paths.mjs';
 import { startDetached } from './processes.mjs';

@@ -1,7 +1,7 @@
 // Checks that a component's ports are free before it starts, so a clash fails with a message
 // that says how to move the port instead of a bind error buried in a log file.
 import { createServer } from 'node:net';
-import { host } from '../topology.mjs';
+import { host } from '../../../libs/topology/src/topology.mjs';
 import { StackError } from './stack-error.mjs';
 
 export class PortInUseError extends StackError {

@@ -2,7 +2,7 @@
 // the role owning its database, and CONNECT revoked from PUBLIC so that no service role can
 // even open another service's database. Idempotent: safe at every `stack:up`.
 import pg from 'pg';
-import { infra, postgresApps, postgresDatabase } from '../topology.mjs';
+import { infra, postgresApps, postgresDatabase } from '../../../libs/topology/src/topology.mjs';
 import { StackError } from './stack-error.mjs';
 
 const { host, port, adminUser } = infra.postgres;

@@ -1,6 +1,6 @@
 // The machine's Redis (not started by the stack): the stack only checks that it answers PING.
 import { createConnection } from 'node:net';
-import { infra } from '../topology.mjs';
+import { infra } from '../../../libs/topology/src/topology.mjs';
 
 const { host, port } = infra.redis;
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { postgresApps } from '../../../infra/local/topology.mjs';
+import { postgresApps } from '@shop/topology';
 
 const root = new URL('../../../', import.meta.url);
 const models = readFileSync(new URL('libs/messaging/prisma/messaging.prisma', root), 'utf8');

@@ -16,7 +16,7 @@ Options:
   --schema <path>   the service's schema.prisma lives elsewhere (its migrations folder sits beside it)
   --verbose         print every log line of the schema engine
 deploy connects with DATABASE_URL when --service is given and DATABASE_URL is set,
-otherwise with the service's URL from infra/local/topology.mjs.`;
+otherwise with the service's URL from libs/topology/src/topology.mjs.`;
 
 const OPTIONS = {
   service: { type: 'string' },

@@ -15,12 +15,12 @@ export function prismaPaths(service, schemaOverride) {
 }
 
 export async function postgresServiceNames() {
-  const { postgresApps } = await import('../../../infra/local/topology.mjs');
+  const { postgresApps } = await import('@shop/topology');
   return postgresApps.map((app) => app.name);
 }
 
 /** The service's own URL on the native stack (its role, its database). */
 export async function localDatabaseUrl(service) {
-  const { postgresDatabase } = await import('../../../infra/local/topology.mjs');
+  const { postgresDatabase } = await import('@shop/topology');
   return postgresDatabase(service).url;
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { postgresApps } from '../../../infra/local/topology.mjs';
+import { postgresApps } from '@shop/topology';
 import { copyPrismaFolder, runMigrateCli, scriptFromEmpty } from './support/migrate-cli.mjs';
 import { dumpSchema } from './support/schema-dump.mjs';
 import { createTemporaryDatabase, runScript } from './support/temporary-database.mjs';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { postgresApps } from '../../../infra/local/topology.mjs';
+import { postgresApps } from '@shop/topology';
 import { repositoryRoot, runMigrateCli, scriptFromEmpty } from './support/migrate-cli.mjs';
 import { dumpSchema } from './support/schema-dump.mjs';
 import { createTemporaryDatabase, queryRows, runScript } from './support/temporary-database.mjs';

@@ -1,7 +1,6 @@
-// Where the native stack's infrastructure runs, read from infra/local/topology.mjs (the one
+// Where the native stack's infrastructure runs, read from @shop/topology (the one
 // description of it) so a moved port (PG_PORT, KAFKA_PORT, ...) reaches the tests as well.
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 
 /** libs/testing/dist (or src) → the repository root. */
 export const REPOSITORY_ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -20,5 +19,5 @@ export interface StackTopology {
 }
 
 export async function stackTopology(): Promise<StackTopology> {
-  return (await import(pathToFileURL(join(REPOSITORY_ROOT, 'infra', 'local', 'topology.mjs')).href)) as StackTopology;
+  return (await import('@shop/topology')) as StackTopology;
 }

@@ -2,7 +2,7 @@
 // superuser, so the tests depend on a PostgreSQL server only, never on the stack's databases.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { infra } from '../../../../infra/local/topology.mjs';
+import { infra } from '@shop/topology';
 
 const { host, port, adminUser } = infra.postgres;
 

@@ -1,6 +1,6 @@
 // The one description of the native stack: which infrastructure runs where, which apps exist,
-// and the environment each app is started with. stack.mjs, the migration tool, the tests and
-// the demo all read it, so a port or a database name changes in exactly one place.
+// and the environment each app is started with. The native stack (infra/local), the migration
+// tool, the tests and the demo all read it (as @shop/topology), so a port or a database name changes in exactly one place.
 // Every port can be moved with an environment variable (for when a default port is taken).
 
 import { generateKeyPairSync } from 'node:crypto';
@@ -121,7 +121,7 @@ export function appEnvironment(app) {
   return result;
 }
 
-const localRoot = fileURLToPath(new URL('../../.local', import.meta.url));
+const localRoot = fileURLToPath(new URL('../../../.local', import.meta.url));
 
 /** Paths of the native stack's JWT key pair (PEM), generated the first time they are asked for. */
 export function jwtKeyFiles() {
