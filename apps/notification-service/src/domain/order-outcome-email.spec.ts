@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ORDER_CANCELLATION_REASONS, ORDER_REJECTION_REASONS } from '@shop/contracts';
+import { ORDER_CANCELLATION_REASONS, ORDER_REJECTION_REASONS } from '@shop/contracts/messages';
 import { describeReason, renderOrderOutcomeEmail } from './order-outcome-email.js';
 
 const order = { orderId: '7d3c2f4e-1b2a-4c5d-8e9f-0a1b2c3d4e5f', userId: '0f9e8d7c-6b5a-4c3d-9e1f-2a3b4c5d6e7f', totalCents: 1999, currency: 'EUR' };

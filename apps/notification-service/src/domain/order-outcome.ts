@@ -1,4 +1,4 @@
-import type { OrderCancellationReason, OrderRejectionReason } from '@shop/contracts';
+import type { OrderCancellationReason, OrderRejectionReason } from '@shop/contracts/messages';
 
 /** How an order ended, as far as the customer needs to know. */
 export type OrderOutcome =

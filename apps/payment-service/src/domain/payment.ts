@@ -1,4 +1,4 @@
-import type { PaymentDeclineReason } from '@shop/contracts';
+import type { PaymentDeclineReason } from '@shop/contracts/messages';
 import { PaymentError } from './payment.errors.js';
 
 /**

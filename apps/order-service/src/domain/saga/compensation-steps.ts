@@ -2,7 +2,7 @@
 // commands are sent again with a growing delay until both are acknowledged; a saga whose
 // compensations are never acknowledged is parked in FAILED_COMPENSATION for an operator, and still
 // finishes if the acknowledgements come in later.
-import type { OrderCancellationReason, SagaStep } from '@shop/contracts';
+import type { OrderCancellationReason, SagaStep } from '@shop/contracts/messages';
 import { COMPENSATION_FAILED_REASON } from '../order/order-status.js';
 import type { AppliedTransition, StepLogEntry } from './order-saga.js';
 import { commandFor, isCompensationStep, STEP_UNDONE_BY, type CompensationStep } from './saga-commands.js';

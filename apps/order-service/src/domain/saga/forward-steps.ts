@@ -1,7 +1,7 @@
 // The saga going forward: reserve stock, authorize payment (both compensatable), then the pivot,
 // the decision to confirm, then commit the reservation and capture the payment (retriable: sent
 // again until they succeed, never compensated).
-import type { PayloadOf, PaymentDeclinedReply, StockReservationFailedReply, StockReservedReply } from '@shop/contracts';
+import type { PayloadOf, PaymentDeclinedReply, StockReservationFailedReply, StockReservedReply } from '@shop/contracts/messages';
 import type { AppliedTransition, SagaOrder } from './order-saga.js';
 import { beginCompensation } from './compensation-steps.js';
 import { commandFor } from './saga-commands.js';

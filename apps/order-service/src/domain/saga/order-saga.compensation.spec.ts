@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PAYMENT_DECLINE_REASONS } from '@shop/contracts';
+import { PAYMENT_DECLINE_REASONS } from '@shop/contracts/messages';
 import type { SagaEvent } from './order-saga.js';
 import { advanceOrderSaga } from './order-saga.machine.js';
 import type { SagaReply } from './saga-messages.js';

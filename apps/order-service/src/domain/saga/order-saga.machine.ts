@@ -2,7 +2,7 @@
 // says what the saga becomes, what to log, which commands to send, how the order changes and, at
 // the end, which outcome event to publish. No I/O, no clock of its own: the application layer
 // persists the answer in one transaction with the outbox.
-import type { SagaStep } from '@shop/contracts';
+import type { SagaStep } from '@shop/contracts/messages';
 import type { AppliedTransition, OrderSaga, SagaEvent, SagaOrder, SagaTransition } from './order-saga.js';
 import {
   beginCompensation,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { SagaStep } from '@shop/contracts';
+import type { SagaStep } from '@shop/contracts/messages';
 import type { OrderSaga, SagaTransition, StepLogEntry } from './order-saga.js';
 import { advanceOrderSaga, startOrderSaga } from './order-saga.machine.js';
 import type { SagaReply } from './saga-messages.js';

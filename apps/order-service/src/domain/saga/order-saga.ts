@@ -1,4 +1,4 @@
-import type { OrderCancellationReason, SagaStep } from '@shop/contracts';
+import type { OrderCancellationReason, SagaStep } from '@shop/contracts/messages';
 import type { PricedLine } from '../order/order-line.js';
 import type { OrderStatus } from '../order/order-status.js';
 import type { OrderOutcomeEvent, SagaCommand, SagaReply } from './saga-messages.js';

@@ -6,7 +6,7 @@ import {
   ReserveStockCommand,
   VoidPaymentCommand,
   type SagaStep,
-} from '@shop/contracts';
+} from '@shop/contracts/messages';
 import type { SagaOrder } from './order-saga.js';
 import type { SagaCommand } from './saga-messages.js';
 

@@ -20,7 +20,7 @@ import {
   type ReleaseStockCommand,
   type ReserveStockCommand,
   type VoidPaymentCommand,
-} from '@shop/contracts';
+} from '@shop/contracts/messages';
 
 /** A message to send: its definition and its payload. */
 export type OutgoingMessage<TDefinition> = TDefinition extends AnyMessageDefinition

@@ -6,7 +6,7 @@ import {
   OrderRejectedEvent,
   type OrderCancellationReason,
   type OrderRejectionReason,
-} from '@shop/contracts';
+} from '@shop/contracts/messages';
 import type { SagaOrder } from './order-saga.js';
 import type { OrderOutcomeEvent } from './saga-messages.js';
 

@@ -1,4 +1,4 @@
-import type { SagaStep } from '@shop/contracts';
+import type { SagaStep } from '@shop/contracts/messages';
 import type { AppliedTransition, IgnoredTransition, OrderSaga, SagaOrder, StepLogEntry } from './order-saga.js';
 import type { SagaStepStatus } from './saga-state.js';
 import type { SagaTimings } from './saga-timings.js';

@@ -1,5 +1,5 @@
 // Sagas, orders and replies for the state-machine tests.
-import type { SagaStep } from '@shop/contracts';
+import type { SagaStep } from '@shop/contracts/messages';
 import type { OrderSaga, SagaOrder, SagaTransition } from '../order-saga.js';
 import { advanceOrderSaga } from '../order-saga.machine.js';
 import type { SagaReply } from '../saga-messages.js';
