@@ -28,6 +28,40 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The layers inside every app (ARCHITECTURE.md): domain/ is plain TypeScript, application/ reaches
+  // the outside world only through its ports; infrastructure/ and interface/ may import inward.
+  {
+    files: ['apps/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@shop/contracts', message: 'domain/ imports @shop/contracts/messages, the entry without Nest and gRPC.' }],
+          patterns: [
+            { group: ['@nestjs/*', '@prisma/*', '**/generated/**', 'reflect-metadata'], message: 'domain/ is plain TypeScript: no Nest, no Prisma.' },
+            { group: ['**/application/**', '**/infrastructure/**', '**/interface/**'], message: 'domain/ imports no other layer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/*/src/application/**/*.ts'],
+    // Tests assemble a use case with real adapters. inventory-service and api-gateway still import
+    // concrete infrastructure from application/ (issue 13): their ports come next, then these go.
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'apps/inventory-service/src/application/**', 'apps/api-gateway/src/application/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/infrastructure/**', '**/interface/**'], message: 'application/ imports no infrastructure or interface code: declare a port in application/ports.' },
+            { group: ['@prisma/*', '**/generated/**'], message: 'application/ does not know the database: declare a port in application/ports.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.mjs'],
     languageOptions: {
