@@ -10,7 +10,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { z } from 'zod';
 import { createMessage, createMessageRegistry, defineMessage, parseMessageWith } from '@shop/contracts';
-import { DEAD_LETTER_HEADERS, Inbox, MessageConsumer } from '@shop/messaging';
+import { DEAD_LETTER_HEADERS, IdempotentCommands, MessageConsumer } from '@shop/messaging';
 import { createMigratedDatabase, eventually } from '@shop/testing';
 import { kafkaBrokers } from '../../libs/topology/src/topology.mjs';
 import { headerText, REPLAY_HEADERS } from './dead-letter-record.mjs';
@@ -62,7 +62,6 @@ describe('npm run dlt (real Kafka and PostgreSQL)', () => {
   const deadLetterTopic = `${topic}.dlt`;
   const groupId = unique('dlt-cli-group');
   const admin = kafka.admin();
-  const inbox = new Inbox();
   const credit = defineMessage({
     type: 'test.Credit',
     version: 1,
@@ -90,6 +89,28 @@ describe('npm run dlt (real Kafka and PostgreSQL)', () => {
     pool.on('error', () => undefined); // the database is dropped under idle clients at the end
     await pool.query("CREATE TABLE credits (account text PRIMARY KEY, cents int NOT NULL); INSERT INTO credits VALUES ('acct-a', 0), ('acct-b', 0)");
 
+    // The consumer's transactions: a pooled client between BEGIN and COMMIT, as a service's would be.
+    const transactions = {
+      async run(work) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work(client);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    };
+    const credits = new IdempotentCommands({
+      consumerGroup: groupId,
+      transactions,
+      sqlOf: (client) => ({ $executeRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rowCount ?? 0 }),
+    });
     const registry = createMessageRegistry([credit]);
     consumer = new MessageConsumer(kafka, {
       groupId,
@@ -99,20 +120,11 @@ describe('npm run dlt (real Kafka and PostgreSQL)', () => {
       logger: quietLogger,
       handle: async (message) => {
         if (outage) throw new Error('ledger database unavailable');
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          const tx = { $executeRawUnsafe: async (sql, ...values) => (await client.query(sql, values)).rowCount ?? 0 };
-          const first = await inbox.claim(tx, groupId, message.messageId);
-          if (first) await client.query('UPDATE credits SET cents = cents + $1 WHERE account = $2', [message.payload.cents, message.payload.account]);
-          await client.query('COMMIT');
-          handled.set(message.messageId, [...(handled.get(message.messageId) ?? []), first ? 'applied' : 'skipped']);
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        } finally {
-          client.release();
-        }
+        const outcome = await credits.handle(message, async (client) => {
+          await client.query('UPDATE credits SET cents = cents + $1 WHERE account = $2', [message.payload.cents, message.payload.account]);
+          return { result: undefined, send: [] };
+        });
+        handled.set(message.messageId, [...(handled.get(message.messageId) ?? []), outcome.kind === 'handled' ? 'applied' : 'skipped']);
       },
     });
     await consumer.start();

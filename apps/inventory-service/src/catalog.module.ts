@@ -1,20 +1,32 @@
 import { Module } from '@nestjs/common';
 import { GetProductsQuery } from './application/get-products/get-products.query.js';
 import { ListProductsQuery } from './application/list-products/list-products.query.js';
+import { CatalogCache } from './application/ports/catalog-cache.js';
+import { ProductStore } from './application/ports/product.store.js';
+import { StockTransactions } from './application/ports/stock-transactions.js';
 import { SetProductStockHandler } from './application/set-product-stock/set-product-stock.handler.js';
-import { CatalogCache } from './infrastructure/cache/catalog-cache.js';
+import { RedisCatalogCache } from './infrastructure/cache/catalog-cache.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
-import { ProductRepository } from './infrastructure/product.repository.js';
+import { PrismaProductStore } from './infrastructure/persistence/prisma-product.store.js';
+import { PrismaStockTransactions } from './infrastructure/persistence/prisma-stock-transactions.js';
 import { CacheRedisModule } from './infrastructure/redis.module.js';
 import { CatalogSeeder } from './infrastructure/seed/catalog-seeder.js';
-import { StockTransactions } from './infrastructure/stock-transactions.js';
 import { InventoryGrpcController } from './interface/grpc/inventory.grpc-controller.js';
 
-/** The catalog: gRPC reads through the cache, restocking, the seed, and the transactions that keep the cache honest. */
+/** The catalog's use cases: gRPC reads through the cache, restocking. */
+const useCases = [ListProductsQuery, GetProductsQuery, SetProductStockHandler];
+
+/** The catalog, the seed, and the transactions that keep the cache honest, with the adapters they run on. */
 @Module({
   imports: [DatabaseModule, CacheRedisModule],
   controllers: [InventoryGrpcController],
-  providers: [CatalogCache, StockTransactions, ProductRepository, ListProductsQuery, GetProductsQuery, SetProductStockHandler, CatalogSeeder],
+  providers: [
+    ...useCases,
+    CatalogSeeder,
+    { provide: CatalogCache, useClass: RedisCatalogCache },
+    { provide: StockTransactions, useClass: PrismaStockTransactions },
+    { provide: ProductStore, useClass: PrismaProductStore },
+  ],
   exports: [DatabaseModule, CatalogCache, StockTransactions],
 })
 export class CatalogModule {}

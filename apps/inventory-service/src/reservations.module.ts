@@ -5,11 +5,12 @@ import { CommitReservationHandler } from './application/commit-reservation/commi
 import { ExpireHeldReservationsHandler } from './application/expire-held-reservations/expire-held-reservations.handler.js';
 import { ReleaseStockHandler } from './application/release-stock/release-stock.handler.js';
 import { ReserveStockHandler } from './application/reserve-stock/reserve-stock.handler.js';
-import { ReservationRepository } from './infrastructure/reservation.repository.js';
-import { StockRepository } from './infrastructure/stock.repository.js';
-import type { StockTransaction } from './application/stock-transaction.js';
-import { StockTransactions } from './infrastructure/stock-transactions.js';
-import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './interface/messaging/inventory-command.handler.js';
+import { ReservationStore } from './application/ports/reservation.store.js';
+import { StockStore } from './application/ports/stock.store.js';
+import { StockTransactions, type StockTransaction } from './application/ports/stock-transactions.js';
+import { PrismaReservationStore } from './infrastructure/persistence/prisma-reservation.store.js';
+import { PrismaStockStore } from './infrastructure/persistence/prisma-stock.store.js';
+import { INVENTORY_CONSUMER_GROUP, HandleSagaCommandHandler } from './application/handle-saga-command/handle-saga-command.handler.js';
 
 /**
  * The saga's side of the inventory: reserve, release and commit, and the handler that runs each
@@ -18,15 +19,15 @@ import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './interface/m
 @Module({
   imports: [CatalogModule],
   providers: [
-    StockRepository,
-    ReservationRepository,
     ReserveStockHandler,
     ReleaseStockHandler,
     CommitReservationHandler,
     ExpireHeldReservationsHandler,
-    InventoryCommandHandler,
+    HandleSagaCommandHandler,
+    { provide: StockStore, useClass: PrismaStockStore },
+    { provide: ReservationStore, useClass: PrismaReservationStore },
     provideIdempotentCommands<StockTransaction>({ consumerGroup: INVENTORY_CONSUMER_GROUP, transactions: StockTransactions, sqlOf: (tx) => tx.db }),
   ],
-  exports: [ReserveStockHandler, ReleaseStockHandler, CommitReservationHandler, ExpireHeldReservationsHandler, InventoryCommandHandler],
+  exports: [ReserveStockHandler, ReleaseStockHandler, CommitReservationHandler, ExpireHeldReservationsHandler, HandleSagaCommandHandler],
 })
 export class ReservationsModule {}

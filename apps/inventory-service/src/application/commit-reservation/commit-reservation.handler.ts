@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { CommitReservationCommand, PayloadOf, ReservationCommittedReply } from '@shop/contracts';
 import type { InventoryError } from '../../domain/inventory-error.js';
 import { decideCommit } from '../../domain/reservation.js';
-import { ReservationRepository } from '../../infrastructure/reservation.repository.js';
-import { StockTransactions } from '../../infrastructure/stock-transactions.js';
-import type { StockTransaction } from '../stock-transaction.js';
+import { ReservationStore } from '../ports/reservation.store.js';
+import { StockTransactions, type StockTransaction } from '../ports/stock-transactions.js';
 
 type CommitReservationPayload = PayloadOf<typeof CommitReservationCommand>;
 
@@ -14,7 +13,7 @@ export type CommitReservationOutcome = { ok: true; reply: PayloadOf<typeof Reser
 export class CommitReservationHandler {
   constructor(
     private readonly transactions: StockTransactions,
-    private readonly reservations: ReservationRepository,
+    private readonly reservations: ReservationStore,
   ) {}
 
   /**

@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { defineCounter } from '@shop/observability';
 import type { Config } from '../../config.js';
-import { ReservationRepository } from '../../infrastructure/reservation.repository.js';
-import { StockRepository } from '../../infrastructure/stock.repository.js';
-import { StockTransactions } from '../../infrastructure/stock-transactions.js';
+import { ReservationStore } from '../ports/reservation.store.js';
+import { StockStore } from '../ports/stock.store.js';
+import { StockTransactions } from '../ports/stock-transactions.js';
 
 /** Most reservations one sweep expires; the rest wait for the next sweep. */
 const SWEEP_BATCH_SIZE = 100;
@@ -27,8 +27,8 @@ export class ExpireHeldReservationsHandler {
 
   constructor(
     private readonly transactions: StockTransactions,
-    private readonly reservations: ReservationRepository,
-    private readonly stock: StockRepository,
+    private readonly reservations: ReservationStore,
+    private readonly stock: StockStore,
     @Inject(SERVICE_CONFIG) private readonly config: Config,
   ) {}
 

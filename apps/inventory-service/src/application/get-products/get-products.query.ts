@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Product } from '../../domain/product.js';
-import { CatalogCache } from '../../infrastructure/cache/catalog-cache.js';
-import { ProductRepository } from '../../infrastructure/product.repository.js';
+import { CatalogCache } from '../ports/catalog-cache.js';
+import { ProductStore } from '../ports/product.store.js';
 
 export interface ProductsBySku {
   /** In the order asked, each SKU once. */
@@ -13,7 +13,7 @@ export interface ProductsBySku {
 export class GetProductsQuery {
   constructor(
     private readonly cache: CatalogCache,
-    private readonly products: ProductRepository,
+    private readonly products: ProductStore,
   ) {}
 
   /** The products with these SKUs; SKUs the catalog does not know are listed apart, not an error. */

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { PayloadOf, ReleaseStockCommand, StockReleasedReply } from '@shop/contracts';
 import { decideRelease, type ReleaseDecision, type ReservationStatus } from '../../domain/reservation.js';
-import { ReservationRepository } from '../../infrastructure/reservation.repository.js';
-import { StockRepository } from '../../infrastructure/stock.repository.js';
-import { StockTransactions } from '../../infrastructure/stock-transactions.js';
-import type { StockTransaction } from '../stock-transaction.js';
+import { ReservationStore } from '../ports/reservation.store.js';
+import { StockStore } from '../ports/stock.store.js';
+import { StockTransactions, type StockTransaction } from '../ports/stock-transactions.js';
 
 type ReleaseStockPayload = PayloadOf<typeof ReleaseStockCommand>;
 
@@ -20,8 +19,8 @@ export interface ReleaseStockOutcome {
 export class ReleaseStockHandler {
   constructor(
     private readonly transactions: StockTransactions,
-    private readonly reservations: ReservationRepository,
-    private readonly stock: StockRepository,
+    private readonly reservations: ReservationStore,
+    private readonly stock: StockStore,
   ) {}
 
   /**

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { PayloadOf, ReserveStockCommand, StockReservationFailedReply, StockReservedReply } from '@shop/contracts';
 import { answerForExistingReservation, type Reservation, type ReservationFailureReason } from '../../domain/reservation.js';
 import { planReservation, priceReservation, type ReservedLine } from '../../domain/reservation-plan.js';
-import { ReservationRepository } from '../../infrastructure/reservation.repository.js';
-import { StockRepository } from '../../infrastructure/stock.repository.js';
-import { StockTransactions } from '../../infrastructure/stock-transactions.js';
-import type { StockTransaction } from '../stock-transaction.js';
+import { ReservationStore } from '../ports/reservation.store.js';
+import { StockStore } from '../ports/stock.store.js';
+import { StockTransactions, type StockTransaction } from '../ports/stock-transactions.js';
 
 type ReserveStockPayload = PayloadOf<typeof ReserveStockCommand>;
 
@@ -19,8 +18,8 @@ export type ReserveStockOutcome =
 export class ReserveStockHandler {
   constructor(
     private readonly transactions: StockTransactions,
-    private readonly reservations: ReservationRepository,
-    private readonly stock: StockRepository,
+    private readonly reservations: ReservationStore,
+    private readonly stock: StockStore,
   ) {}
 
   /**

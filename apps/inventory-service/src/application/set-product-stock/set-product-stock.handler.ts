@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Product } from '../../domain/product.js';
-import { ProductRepository } from '../../infrastructure/product.repository.js';
-import { StockTransactions } from '../../infrastructure/stock-transactions.js';
+import { ProductStore } from '../ports/product.store.js';
+import { StockTransactions } from '../ports/stock-transactions.js';
 
 @Injectable()
 export class SetProductStockHandler {
   constructor(
     private readonly transactions: StockTransactions,
-    private readonly products: ProductRepository,
+    private readonly products: ProductStore,
   ) {}
 
   /**

@@ -13,8 +13,8 @@ import { CATALOG_CURRENCY, type Product } from '../../domain/product.js';
 import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database.js';
 import { startInventory } from '../../testing/inventory-test-app.js';
 import { deleteKeys, TEST_REDIS_URL, testConfig } from '../../testing/test-config.js';
-import { ProductRepository } from '../product.repository.js';
-import { CatalogCache } from './catalog-cache.js';
+import { ProductStore } from '../../application/ports/product.store.js';
+import { RedisCatalogCache } from './catalog-cache.js';
 import { TieredCache, type CacheLookupOutcome } from './tiered-cache.js';
 
 describe('the catalog cache (PostgreSQL and Redis)', () => {
@@ -77,7 +77,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
 
   it('remembers an unknown SKU briefly in Redis, so lookups from any process stop reaching the database', async () => {
     const sku = freshSku();
-    const findBySku = mock.method(app.get(ProductRepository), 'findBySku');
+    const findBySku = mock.method(app.get(ProductStore), 'findBySku');
     try {
       assert.deepEqual(await products.getProducts([sku]), { products: [], unknownSkus: [sku] });
       assert.deepEqual(await products.getProducts([sku]), { products: [], unknownSkus: [sku] });
@@ -90,7 +90,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
     assert.ok(ttlMs > 0 && ttlMs <= 33_000, `an unknown SKU is remembered for about 30 s, not ${ttlMs} ms`);
 
     // Another replica (its own memory tier, the same Redis) does not ask the database either.
-    const otherReplica = new CatalogCache(config, app.get(RedisConnection));
+    const otherReplica = new RedisCatalogCache(config, app.get(RedisConnection));
     let loads = 0;
     const answer = await otherReplica.product(sku, async () => {
       loads += 1;
@@ -101,7 +101,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
 
   it('loads a cold key from the database once for 20 concurrent reads, and gives all of them the product', async () => {
     const sku = await coldProduct(25);
-    const findBySku = mock.method(app.get(ProductRepository), 'findBySku');
+    const findBySku = mock.method(app.get(ProductStore), 'findBySku');
     try {
       const answers = await Promise.all(Array.from({ length: 20 }, () => products.getProducts([sku])));
       assert.equal(findBySku.mock.callCount(), 1);

@@ -3,6 +3,7 @@ import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { defineCounter } from '@shop/observability';
 import { RedisConnection } from '@shop/redis';
 import type { Config } from '../../config.js';
+import { CatalogCache } from '../../application/ports/catalog-cache.js';
 import type { Product } from '../../domain/product.js';
 import { TieredCache, type CacheLookupOutcome, type CacheOperation } from './tiered-cache.js';
 
@@ -20,17 +21,15 @@ const redisErrors = defineCounter(
 const PRODUCT_LIST_KEY = 'products';
 const productKey = (sku: string) => `product:${sku}`;
 
-/**
- * The catalog as readers see it: each product under its SKU, and the whole list. Stock changes
- * with every reservation, so every write calls `productsChanged` after its commit.
- */
+/** The catalog cache in two tiers: a bounded in-process memory tier in front of Redis. */
 @Injectable()
-export class CatalogCache {
-  private readonly logger = new Logger(CatalogCache.name);
+export class RedisCatalogCache extends CatalogCache {
+  private readonly logger = new Logger(RedisCatalogCache.name);
   private readonly products: TieredCache<Product>;
   private readonly productList: TieredCache<Product[]>;
 
   constructor(@Inject(SERVICE_CONFIG) config: Config, redis: RedisConnection) {
+    super();
     const options = (cache: 'product' | 'product_list') => ({
       redis: redis.client,
       keyPrefix: config.CATALOG_CACHE_KEY_PREFIX,

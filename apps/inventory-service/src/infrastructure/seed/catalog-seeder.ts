@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ProductRepository } from '../product.repository.js';
-import { StockTransactions } from '../stock-transactions.js';
+import { ProductStore } from '../../application/ports/product.store.js';
+import { StockTransactions } from '../../application/ports/stock-transactions.js';
 import { SEED_PRODUCTS } from './seed-products.js';
 
 /** Fills an empty catalog on start; products that exist keep their stock and prices. */
@@ -10,7 +10,7 @@ export class CatalogSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly transactions: StockTransactions,
-    private readonly products: ProductRepository,
+    private readonly products: ProductStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

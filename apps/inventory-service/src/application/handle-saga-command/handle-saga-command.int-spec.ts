@@ -17,20 +17,20 @@ import { CATALOG_CURRENCY } from '../../domain/product.js';
 import { createInventoryDatabase, type InventoryDatabase } from '../../testing/inventory-database.js';
 import { startInventory } from '../../testing/inventory-test-app.js';
 import { deleteKeys, testConfig } from '../../testing/test-config.js';
-import { INVENTORY_CONSUMER_GROUP, InventoryCommandHandler } from './inventory-command.handler.js';
+import { INVENTORY_CONSUMER_GROUP, HandleSagaCommandHandler } from './handle-saga-command.handler.js';
 
 describe('the inventory saga command handler (inbox, stock change and outbox reply in one transaction)', () => {
   let database: InventoryDatabase;
   let app: INestApplicationContext;
   let cachePrefix: string;
-  let handler: InventoryCommandHandler;
+  let handler: HandleSagaCommandHandler;
 
   before(async () => {
     database = await createInventoryDatabase('commands');
     const config = testConfig(database.url);
     cachePrefix = config.CATALOG_CACHE_KEY_PREFIX;
     app = await startInventory(config);
-    handler = app.get(InventoryCommandHandler);
+    handler = app.get(HandleSagaCommandHandler);
   });
 
   after(async () => {

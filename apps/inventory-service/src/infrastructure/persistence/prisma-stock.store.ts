@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { StockTransaction } from '../application/stock-transaction.js';
-import type { RequestedLine, ReservedLine } from '../domain/reservation-plan.js';
+import { StockStore, type TakeUnitsResult } from '../../application/ports/stock.store.js';
+import type { StockTransaction } from '../../application/ports/stock-transactions.js';
+import type { RequestedLine, ReservedLine } from '../../domain/reservation-plan.js';
+import { prismaIn } from './prisma-stock-transactions.js';
 
-export type TakeUnitsResult = { ok: true; lines: ReservedLine[] } | { ok: false; shortSkus: string[] };
-
-/** Units in stock: taken by reservations, given back by releases, with conditional updates only. */
+/** Stock in this service's PostgreSQL: conditional updates only, row locks in SKU order. */
 @Injectable()
-export class StockRepository {
+export class PrismaStockStore extends StockStore {
   /** The SKUs among `skus` that the catalog does not have. */
   async unknownSkus(transaction: StockTransaction, skus: readonly string[]): Promise<string[]> {
-    const known = await transaction.db.product.findMany({ where: { sku: { in: [...skus] } }, select: { sku: true } });
+    const known = await prismaIn(transaction).product.findMany({ where: { sku: { in: [...skus] } }, select: { sku: true } });
     const knownSkus = new Set(known.map((product) => product.sku));
     return skus.filter((sku) => !knownSkus.has(sku));
   }
@@ -23,7 +23,7 @@ export class StockRepository {
    * planReservation (sorted by SKU, so row locks are always taken in the same order).
    */
   async takeUnits(transaction: StockTransaction, lines: readonly RequestedLine[]): Promise<TakeUnitsResult> {
-    const { db } = transaction;
+    const db = prismaIn(transaction);
     await db.$executeRaw`SAVEPOINT take_units`;
     const taken: ReservedLine[] = [];
     const shortSkus: string[] = [];
@@ -47,7 +47,7 @@ export class StockRepository {
   /** Gives the units of released lines back; lines in SKU order, like every stock change. */
   async returnUnits(transaction: StockTransaction, lines: readonly RequestedLine[]): Promise<void> {
     for (const line of lines) {
-      await transaction.db.$executeRaw`
+      await prismaIn(transaction).$executeRaw`
         UPDATE products SET available = available + ${line.quantity}, updated_at = now() WHERE sku = ${line.sku}`;
     }
     transaction.productsChanged(lines.map((line) => line.sku));

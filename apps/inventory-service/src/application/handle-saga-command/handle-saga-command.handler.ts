@@ -18,10 +18,10 @@ import {
 import { type CommandEffect, IdempotentCommands, NonRetryableMessageError, type OutgoingMessage } from '@shop/messaging';
 import { defineCounter } from '@shop/observability';
 import type { z } from 'zod';
-import { CommitReservationHandler } from '../../application/commit-reservation/commit-reservation.handler.js';
-import { ReleaseStockHandler } from '../../application/release-stock/release-stock.handler.js';
-import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler.js';
-import type { StockTransaction } from '../../application/stock-transaction.js';
+import { CommitReservationHandler } from '../commit-reservation/commit-reservation.handler.js';
+import { ReleaseStockHandler } from '../release-stock/release-stock.handler.js';
+import { ReserveStockHandler } from '../reserve-stock/reserve-stock.handler.js';
+import type { StockTransaction } from '../ports/stock-transactions.js';
 import { InventoryError } from '../../domain/inventory-error.js';
 
 /** The consumer group of the inventory's saga commands, and its name in the inbox. */
@@ -45,8 +45,8 @@ type Handled = CommandEffect<Outcome>;
  * outbox) commit together or not at all. A redelivered command finds its claim and does nothing.
  */
 @Injectable()
-export class InventoryCommandHandler {
-  private readonly logger = new Logger(InventoryCommandHandler.name);
+export class HandleSagaCommandHandler {
+  private readonly logger = new Logger(HandleSagaCommandHandler.name);
 
   constructor(
     private readonly commands: IdempotentCommands<StockTransaction>,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { StockTransaction } from '../application/stock-transaction.js';
-import { PrismaClient } from '../generated/prisma/client.js';
-import { CatalogCache } from './cache/catalog-cache.js';
+import { CatalogCache } from '../../application/ports/catalog-cache.js';
+import { StockTransactions, type StockTransaction } from '../../application/ports/stock-transactions.js';
+import { type Prisma, PrismaClient } from '../../generated/prisma/client.js';
 
 /**
  * Generous bounds: 50 concurrent orders for one product queue on its row lock, and each waits
@@ -9,13 +9,15 @@ import { CatalogCache } from './cache/catalog-cache.js';
  */
 const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 15_000 };
 
-/** Runs a StockTransaction: commit first, then delete the cached entries of the products it changed. */
+/** Interactive Prisma transactions: commit first, then delete the cached entries of the products changed. */
 @Injectable()
-export class StockTransactions {
+export class PrismaStockTransactions extends StockTransactions {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly cache: CatalogCache,
-  ) {}
+  ) {
+    super();
+  }
 
   async run<T>(work: (transaction: StockTransaction) => Promise<T>): Promise<T> {
     const changed = new Set<string>();
@@ -32,4 +34,9 @@ export class StockTransactions {
     if (changed.size > 0) await this.cache.productsChanged(changed);
     return result;
   }
+}
+
+/** The Prisma client of a transaction opened by PrismaStockTransactions; the application sees it as opaque. */
+export function prismaIn(transaction: StockTransaction): Prisma.TransactionClient {
+  return transaction.db as Prisma.TransactionClient;
 }

@@ -1,30 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { StockTransaction } from '../application/stock-transaction.js';
-import type { Reservation, ReservationFailureReason, ReservationStatus } from '../domain/reservation.js';
-import { compareSkus, type ReservedLine } from '../domain/reservation-plan.js';
+import { ReservationStore, type ReservationOwner } from '../../application/ports/reservation.store.js';
+import type { StockTransaction } from '../../application/ports/stock-transactions.js';
+import type { Reservation, ReservationFailureReason, ReservationStatus } from '../../domain/reservation.js';
+import { compareSkus, type ReservedLine } from '../../domain/reservation-plan.js';
+import { prismaIn } from './prisma-stock-transactions.js';
 
 /** Namespace of the advisory locks taken here, so they cannot meet another use of advisory locks. */
 const ORDER_LOCK_NAMESPACE = 4_711;
 
-export interface ReservationOwner {
-  orderId: string;
-  sagaId: string;
-}
-
-/** The reservations of orders: at most one per order, with its lines and prices. */
+/** Reservations in this service's PostgreSQL, one row per order (`order_id` unique). */
 @Injectable()
-export class ReservationRepository {
+export class PrismaReservationStore extends ReservationStore {
   /**
    * Serialises every command about one order until the transaction ends, so a reserve and a
    * release (or two deliveries of one command) for the same order never interleave. Orders
    * whose ids share a hash wait for each other briefly; nothing worse.
    */
   async lockOrder(transaction: StockTransaction, orderId: string): Promise<void> {
-    await transaction.db.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK_NAMESPACE}::int4, hashtext(${orderId}::text))`;
+    await prismaIn(transaction).$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK_NAMESPACE}::int4, hashtext(${orderId}::text))`;
   }
 
   async findByOrder(transaction: StockTransaction, orderId: string): Promise<Reservation | null> {
-    const row = await transaction.db.stockReservation.findUnique({ where: { orderId }, include: { lines: true } });
+    const row = await prismaIn(transaction).stockReservation.findUnique({ where: { orderId }, include: { lines: true } });
     if (!row) return null;
     return {
       id: row.id,
@@ -40,23 +37,23 @@ export class ReservationRepository {
   }
 
   async recordReserved(transaction: StockTransaction, owner: ReservationOwner, lines: readonly ReservedLine[]): Promise<void> {
-    await transaction.db.stockReservation.create({
+    await prismaIn(transaction).stockReservation.create({
       data: { ...owner, status: 'RESERVED', lines: { create: lines.map((line) => ({ ...line })) } },
     });
   }
 
   async recordRejected(transaction: StockTransaction, owner: ReservationOwner, reason: ReservationFailureReason, skus: readonly string[]): Promise<void> {
-    await transaction.db.stockReservation.create({ data: { ...owner, status: 'REJECTED', failureReason: reason, failedSkus: [...skus] } });
+    await prismaIn(transaction).stockReservation.create({ data: { ...owner, status: 'REJECTED', failureReason: reason, failedSkus: [...skus] } });
   }
 
   /** A RELEASED reservation without lines: the order's release came before any reservation. */
   async recordEarlyRelease(transaction: StockTransaction, owner: ReservationOwner): Promise<void> {
-    await transaction.db.stockReservation.create({ data: { ...owner, status: 'RELEASED' } });
+    await prismaIn(transaction).stockReservation.create({ data: { ...owner, status: 'RELEASED' } });
   }
 
   /** Moves a reservation on from `from`; false when it was not in `from` (nothing changed). */
   async changeStatus(transaction: StockTransaction, id: string, from: ReservationStatus, to: ReservationStatus): Promise<boolean> {
-    const { count } = await transaction.db.stockReservation.updateMany({ where: { id, status: from }, data: { status: to } });
+    const { count } = await prismaIn(transaction).stockReservation.updateMany({ where: { id, status: from }, data: { status: to } });
     return count === 1;
   }
 
@@ -65,7 +62,7 @@ export class ReservationRepository {
    * takes the order's lock first, as every command about an order does, and reads it again.
    */
   async findOldestExpiredHold(transaction: StockTransaction, heldSince: Date): Promise<{ id: string; orderId: string } | null> {
-    const rows = await transaction.db.$queryRaw<{ id: string; order_id: string }[]>`
+    const rows = await prismaIn(transaction).$queryRaw<{ id: string; order_id: string }[]>`
       SELECT id, order_id FROM stock_reservations
       WHERE status = 'RESERVED' AND created_at < ${heldSince}
       ORDER BY created_at
@@ -76,7 +73,7 @@ export class ReservationRepository {
 
   /** RESERVED → RELEASED because the hold ran out; false when it was no longer RESERVED. */
   async recordExpired(transaction: StockTransaction, id: string, at: Date): Promise<boolean> {
-    const { count } = await transaction.db.stockReservation.updateMany({ where: { id, status: 'RESERVED' }, data: { status: 'RELEASED', expiredAt: at } });
+    const { count } = await prismaIn(transaction).stockReservation.updateMany({ where: { id, status: 'RESERVED' }, data: { status: 'RELEASED', expiredAt: at } });
     return count === 1;
   }
 }
