@@ -4,6 +4,8 @@ export const GatewayErrorCode = {
   IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
   /** Inventory is down and no product list was ever cached. */
   CatalogUnavailable: 'CATALOG.UNAVAILABLE',
+  /** No such order for this customer (or an order id that cannot be one): as order-service says it. */
+  OrderNotFound: 'ORDER.NOT_FOUND',
 } as const;
 
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];

@@ -17,7 +17,7 @@ describe('the gateway\'s auth routes on the running stack', () => {
     it('answers 409 when the email is taken', async () => {
       const body = { email: uniqueEmail('taken'), password: 'correct horse battery', name: 'First' };
       assert.equal((await call('POST', '/api/v1/auth/register', { body })).status, 201);
-      assertErrorReply(await call('POST', '/api/v1/auth/register', { body: { ...body, name: 'Second' } }), 409, 'Conflict');
+      assertErrorReply(await call('POST', '/api/v1/auth/register', { body: { ...body, name: 'Second' } }), 409, 'Conflict', 'USER.EMAIL_TAKEN');
     });
 
     it('answers 400 for a malformed email', async () => {
@@ -42,7 +42,7 @@ describe('the gateway\'s auth routes on the running stack', () => {
 
     it('answers 401 for a wrong password and for an unknown email', async () => {
       const customer = await newCustomer('wrong-password');
-      assertErrorReply(await call('POST', '/api/v1/auth/login', { body: { email: customer.email, password: `${customer.password}x` } }), 401, 'Unauthorized');
+      assertErrorReply(await call('POST', '/api/v1/auth/login', { body: { email: customer.email, password: `${customer.password}x` } }), 401, 'Unauthorized', 'USER.INVALID_CREDENTIALS');
       assertErrorReply(await call('POST', '/api/v1/auth/login', { body: { email: uniqueEmail('nobody'), password: 'correct horse battery' } }), 401, 'Unauthorized');
     });
 

@@ -30,6 +30,7 @@ export interface Customer {
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  code: string;
   message: string;
 }
 
@@ -75,12 +76,14 @@ export async function newCustomer(label = 'customer'): Promise<Customer> {
   return { id: registered.body.id, email, password, token: login.body.accessToken };
 }
 
-/** Asserts `reply` is an error of `status` with exactly the standard body, and returns its message. */
-export function assertErrorReply(reply: Reply, status: number, reasonPhrase: string): string {
+/** Asserts `reply` is an error of `status` with exactly the standard body (and `code`, when given), and returns its message. */
+export function assertErrorReply(reply: Reply, status: number, reasonPhrase: string, code?: string): string {
   assert.equal(reply.status, status, JSON.stringify(reply.body));
   const body = reply.body as ErrorBody;
-  assert.deepEqual(Object.keys(body).sort(), ['error', 'message', 'statusCode'], JSON.stringify(body));
+  assert.deepEqual(Object.keys(body).sort(), ['code', 'error', 'message', 'statusCode'], JSON.stringify(body));
   assert.equal(body.statusCode, status);
+  assert.match(body.code, /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/, 'a stable code for programs');
+  if (code !== undefined) assert.equal(body.code, code);
   assert.equal(body.error, reasonPhrase);
   assert.equal(typeof body.message, 'string');
   assert.doesNotMatch(body.message, /\bat .+\.(js|ts):\d+/, 'no stack trace');

@@ -98,7 +98,7 @@ describe('the gateway\'s order routes on the running stack', () => {
       const headers = { 'Idempotency-Key': randomUUID() };
       assert.equal((await call('POST', '/api/v1/orders', { token: customer.token, body: orderBody(), headers })).status, 202);
       const different = { ...orderBody(), items: [{ sku, quantity: 2 }] };
-      assertErrorReply(await call('POST', '/api/v1/orders', { token: customer.token, body: different, headers }), 409, 'Conflict');
+      assertErrorReply(await call('POST', '/api/v1/orders', { token: customer.token, body: different, headers }), 409, 'Conflict', 'IDEMPOTENCY.KEY_REUSED');
     });
   });
 
@@ -120,16 +120,16 @@ describe('the gateway\'s order routes on the running stack', () => {
 
     it('answers 404 for another user\'s order', async () => {
       const someoneElse = await newCustomer('other');
-      assertErrorReply(await call('GET', `/api/v1/orders/${orderId}`, { token: someoneElse.token }), 404, 'Not Found');
+      assertErrorReply(await call('GET', `/api/v1/orders/${orderId}`, { token: someoneElse.token }), 404, 'Not Found', 'ORDER.NOT_FOUND');
     });
 
     it('answers 404 for an unknown or malformed id', async () => {
-      assertErrorReply(await call('GET', `/api/v1/orders/${randomUUID()}`, { token: customer.token }), 404, 'Not Found');
-      assertErrorReply(await call('GET', '/api/v1/orders/not-an-order-id', { token: customer.token }), 404, 'Not Found');
+      assertErrorReply(await call('GET', `/api/v1/orders/${randomUUID()}`, { token: customer.token }), 404, 'Not Found', 'ORDER.NOT_FOUND');
+      assertErrorReply(await call('GET', '/api/v1/orders/not-an-order-id', { token: customer.token }), 404, 'Not Found', 'ORDER.NOT_FOUND');
     });
 
     it('answers 401 without a token', async () => {
-      assertErrorReply(await call('GET', `/api/v1/orders/${orderId}`), 401, 'Unauthorized');
+      assertErrorReply(await call('GET', `/api/v1/orders/${orderId}`), 401, 'Unauthorized', 'AUTH.UNAUTHENTICATED');
     });
   });
 

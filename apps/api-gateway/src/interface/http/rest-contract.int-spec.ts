@@ -41,8 +41,9 @@ describe('the REST contract at the gateway', () => {
 
   const errorOf = (status: number, error: string) => (reply: Reply) => {
     assert.equal(reply.status, status, JSON.stringify(reply.body));
-    assert.deepEqual(Object.keys(reply.body as object).sort(), ['error', 'message', 'statusCode']);
+    assert.deepEqual(Object.keys(reply.body as object).sort(), ['code', 'error', 'message', 'statusCode']);
     assert.equal((reply.body as { statusCode: number }).statusCode, status);
+    assert.match((reply.body as { code: string }).code, /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/);
     assert.equal((reply.body as { error: string }).error, error);
     assert.equal(typeof (reply.body as { message: unknown }).message, 'string');
     return (reply.body as { message: string }).message;

@@ -7,7 +7,7 @@ import { httpErrorOf } from './http-error.mapping.js';
 /**
  * Every error response of the gateway goes through here, whoever threw: a controller, a guard, a
  * pipe, the rate limiter, body parsing, or Nest's own 404 for an unknown route. The client gets
- * `{statusCode, error, message}`; server-side detail goes to the log only.
+ * `{statusCode, error, code, message}`; server-side detail goes to the log only.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -32,6 +32,6 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error.status >= 500) this.logger.error(`${summary}: ${error.detail ?? error.message}`);
     else if (error.detail) this.logger.debug(`${summary}: ${error.detail}`);
     if (response.headersSent) return;
-    httpAdapter.reply(response, errorBody(error.status, error.message), error.status);
+    httpAdapter.reply(response, errorBody(error.status, error.code, error.message), error.status);
   }
 }

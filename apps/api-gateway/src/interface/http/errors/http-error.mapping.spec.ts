@@ -8,8 +8,9 @@ import { errorBody } from './error-body.js';
 import { httpErrorOf, httpStatusOfGrpc } from './http-error.mapping.js';
 
 /** A failed call as NestJS's ClientGrpc hands it over: grpc-js's ServiceError. */
-function grpcError(code: GrpcStatus, details: string) {
-  return Object.assign(new Error(`${code} ${GrpcStatus[code]}: ${details}`), { code, details, metadata: {} });
+function grpcError(code: GrpcStatus, details: string, trailers: Record<string, string> = {}) {
+  const metadata = { get: (key: string) => (key in trailers ? [trailers[key]] : []) };
+  return Object.assign(new Error(`${code} ${GrpcStatus[code]}: ${details}`), { code, details, metadata });
 }
 
 describe('mapping gRPC status codes to HTTP', () => {
@@ -40,8 +41,25 @@ describe('mapping gRPC status codes to HTTP', () => {
   }
 
   it('passes the stable code or validation message of a refusal on to the client', () => {
-    assert.deepEqual(httpErrorOf(grpcError(GrpcStatus.INVALID_ARGUMENT, 'items: unknown SKU NOPE-1')), { status: 400, message: 'items: unknown SKU NOPE-1' });
-    assert.deepEqual(httpErrorOf(grpcError(GrpcStatus.NOT_FOUND, 'ORDER.NOT_FOUND')), { status: 404, message: 'ORDER.NOT_FOUND' });
+    assert.deepEqual(httpErrorOf(grpcError(GrpcStatus.INVALID_ARGUMENT, 'items: unknown SKU NOPE-1')), { status: 400, code: 'REQUEST.INVALID', message: 'items: unknown SKU NOPE-1' });
+    assert.deepEqual(httpErrorOf(grpcError(GrpcStatus.NOT_FOUND, 'ORDER.NOT_FOUND')), { status: 404, code: 'ORDER.NOT_FOUND', message: 'ORDER.NOT_FOUND' });
+    assert.deepEqual(httpErrorOf(grpcError(GrpcStatus.INVALID_ARGUMENT, 'ORDER.UNKNOWN_SKUS: unknown SKUs: SKU-9')), {
+      status: 400,
+      code: 'ORDER.UNKNOWN_SKUS',
+      message: 'ORDER.UNKNOWN_SKUS: unknown SKUs: SKU-9',
+    });
+  });
+
+  it('takes the code of a refusal from the error-code trailer when the service sends one', () => {
+    const taken = httpErrorOf(grpcError(GrpcStatus.ALREADY_EXISTS, 'an account with this email already exists', { 'error-code': 'USER.EMAIL_TAKEN' }));
+    assert.deepEqual(taken, { status: 409, code: 'USER.EMAIL_TAKEN', message: 'an account with this email already exists' });
+  });
+
+  it('gives a failure without a code of its own the code of its status', () => {
+    assert.equal(httpErrorOf(grpcError(GrpcStatus.UNAVAILABLE, 'connect ECONNREFUSED')).code, 'DEPENDENCY.UNAVAILABLE');
+    assert.equal(httpErrorOf(grpcError(GrpcStatus.INTERNAL, 'boom')).code, 'INTERNAL');
+    assert.equal(httpErrorOf(new DependencyTimeoutError('order-grpc', 'deadline', 5000)).code, 'DEPENDENCY.TIMEOUT');
+    assert.equal(httpErrorOf(new BrokenCircuitError()).code, 'DEPENDENCY.UNAVAILABLE');
   });
 
   it('does not show the details of an outage to the client', () => {
@@ -65,14 +83,19 @@ describe('mapping the resilience policies\' refusals to HTTP', () => {
 
 describe('mapping the gateway\'s own refusals and Nest\'s exceptions to HTTP', () => {
   it('answers 409 for an Idempotency-Key reused with another body, 503 for a catalog that was never cached', () => {
-    assert.equal(httpErrorOf(new GatewayError(GatewayErrorCode.IdempotencyKeyReused, 'reused')).status, 409);
-    assert.equal(httpErrorOf(new GatewayError(GatewayErrorCode.CatalogUnavailable, 'down')).status, 503);
+    assert.deepEqual(httpErrorOf(new GatewayError(GatewayErrorCode.IdempotencyKeyReused, 'reused')), { status: 409, code: 'IDEMPOTENCY.KEY_REUSED', message: 'reused' });
+    assert.deepEqual(httpErrorOf(new GatewayError(GatewayErrorCode.CatalogUnavailable, 'down')), { status: 503, code: 'CATALOG.UNAVAILABLE', message: 'down' });
+    assert.deepEqual(httpErrorOf(new GatewayError(GatewayErrorCode.OrderNotFound, 'ORDER.NOT_FOUND')), { status: 404, code: 'ORDER.NOT_FOUND', message: 'ORDER.NOT_FOUND' });
   });
 
   it('keeps the status and message of an HTTP exception thrown by a guard, a pipe or a controller', () => {
-    assert.deepEqual(httpErrorOf(new BadRequestException('items: must contain at least one item')), { status: 400, message: 'items: must contain at least one item' });
-    assert.deepEqual(httpErrorOf(new NotFoundException('Cannot GET /nope')), { status: 404, message: 'Cannot GET /nope' });
-    assert.deepEqual(httpErrorOf(new ThrottlerException('slow down')), { status: 429, message: 'slow down' });
+    assert.deepEqual(httpErrorOf(new BadRequestException('items: must contain at least one item')), {
+      status: 400,
+      code: 'REQUEST.INVALID',
+      message: 'items: must contain at least one item',
+    });
+    assert.deepEqual(httpErrorOf(new NotFoundException('Cannot GET /nope')), { status: 404, code: 'NOT_FOUND', message: 'Cannot GET /nope' });
+    assert.deepEqual(httpErrorOf(new ThrottlerException('slow down')), { status: 429, code: 'RATE_LIMITED', message: 'slow down' });
   });
 
   it('joins a list of messages into one line', () => {
@@ -88,14 +111,14 @@ describe('mapping the gateway\'s own refusals and Nest\'s exceptions to HTTP', (
 
   it('answers an oversized body with body-parser\'s own 413', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, expose: true, type: 'entity.too.large' });
-    assert.deepEqual(httpErrorOf(tooLarge), { status: 413, message: 'request entity too large' });
+    assert.deepEqual(httpErrorOf(tooLarge), { status: 413, code: 'REQUEST.TOO_LARGE', message: 'request entity too large' });
   });
 });
 
 describe('the error body', () => {
-  it('is {statusCode, error, message} with the reason phrase as error', () => {
-    assert.deepEqual(errorBody(400, 'bad'), { statusCode: 400, error: 'Bad Request', message: 'bad' });
-    assert.deepEqual(errorBody(429, 'slow'), { statusCode: 429, error: 'Too Many Requests', message: 'slow' });
-    assert.deepEqual(errorBody(504, 'late'), { statusCode: 504, error: 'Gateway Timeout', message: 'late' });
+  it('is {statusCode, error, code, message} with the reason phrase as error', () => {
+    assert.deepEqual(errorBody(400, 'REQUEST.INVALID', 'bad'), { statusCode: 400, error: 'Bad Request', code: 'REQUEST.INVALID', message: 'bad' });
+    assert.deepEqual(errorBody(429, 'RATE_LIMITED', 'slow'), { statusCode: 429, error: 'Too Many Requests', code: 'RATE_LIMITED', message: 'slow' });
+    assert.deepEqual(errorBody(504, 'DEPENDENCY.TIMEOUT', 'late'), { statusCode: 504, error: 'Gateway Timeout', code: 'DEPENDENCY.TIMEOUT', message: 'late' });
   });
 });

@@ -5,6 +5,8 @@ import { GatewayError, GatewayErrorCode } from '../../../application/gateway-err
 /** What a failure becomes over HTTP. `detail` goes to the log, never to the client. */
 export interface HttpError {
   status: number;
+  /** Stable, for programs: the service's own code of a refusal, or the generic one of the status. */
+  code: string;
   message: string;
   detail?: string;
 }
@@ -29,7 +31,32 @@ const HTTP_STATUS_OF_GRPC: Partial<Record<GrpcStatus, HttpStatus>> = {
 const HTTP_STATUS_OF_GATEWAY_ERROR: Record<GatewayErrorCode, HttpStatus> = {
   [GatewayErrorCode.IdempotencyKeyReused]: HttpStatus.CONFLICT,
   [GatewayErrorCode.CatalogUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [GatewayErrorCode.OrderNotFound]: HttpStatus.NOT_FOUND,
 };
+
+/** The code of a failure that carries none of its own, by status. */
+const CODE_OF_STATUS: Partial<Record<number, string>> = {
+  [HttpStatus.BAD_REQUEST]: 'REQUEST.INVALID',
+  [HttpStatus.UNAUTHORIZED]: 'AUTH.UNAUTHENTICATED',
+  [HttpStatus.FORBIDDEN]: 'AUTH.FORBIDDEN',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.CONFLICT]: 'CONFLICT',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'REQUEST.TOO_LARGE',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'RATE_LIMITED',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'DEPENDENCY.UNAVAILABLE',
+  [HttpStatus.GATEWAY_TIMEOUT]: 'DEPENDENCY.TIMEOUT',
+};
+
+export function codeOfStatus(status: number): string {
+  return CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.REFUSED');
+}
+
+/** A service's refusal reads `ORDER.UNKNOWN_SKUS: unknown SKUs: SKU-9` (or only the code): its code, if it has one. */
+const SERVICE_CODE = /^([A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)+)(?::|$)/;
+
+function serviceCodeOf(details: string): string | undefined {
+  return SERVICE_CODE.exec(details)?.[1];
+}
 
 export function httpStatusOfGrpc(code: number): HttpStatus {
   return HTTP_STATUS_OF_GRPC[code as GrpcStatus] ?? HttpStatus.INTERNAL_SERVER_ERROR;
@@ -37,8 +64,13 @@ export function httpStatusOfGrpc(code: number): HttpStatus {
 
 /** Every failure a request can end in, as an HTTP status and a message safe to show. */
 export function httpErrorOf(exception: unknown): HttpError {
+  const { status, code, message, detail } = statusAndMessageOf(exception);
+  return { status, code: code ?? codeOfStatus(status), message, ...(detail === undefined ? {} : { detail }) };
+}
+
+function statusAndMessageOf(exception: unknown): Omit<HttpError, 'code'> & { code?: string } {
   if (exception instanceof HttpException) return fromHttpException(exception);
-  if (exception instanceof GatewayError) return { status: HTTP_STATUS_OF_GATEWAY_ERROR[exception.code], message: exception.message, detail: exception.code };
+  if (exception instanceof GatewayError) return { status: HTTP_STATUS_OF_GATEWAY_ERROR[exception.code], code: exception.code, message: exception.message };
   // Our own circuit breaker or bulkhead shed the call: the dependency was not even asked.
   if (exception instanceof BrokenCircuitError || exception instanceof BulkheadRejectedError) {
     return { status: HttpStatus.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE, detail: exception.message };
@@ -50,7 +82,7 @@ export function httpErrorOf(exception: unknown): HttpError {
   return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: INTERNAL_ERROR_MESSAGE, detail: describe(exception) };
 }
 
-function fromHttpException(exception: HttpException): HttpError {
+function fromHttpException(exception: HttpException): Omit<HttpError, 'code'> {
   const status = exception.getStatus();
   const response = exception.getResponse();
   if (status >= 500) return { status, message: status === 500 ? INTERNAL_ERROR_MESSAGE : exception.message, detail: describe(exception) };
@@ -65,7 +97,11 @@ interface GrpcError {
   code: number;
   details: string;
   message: string;
+  metadata?: { get?: (key: string) => unknown[] };
 }
+
+/** The trailer in which a service may name the code of its refusal (user-service does). */
+const ERROR_CODE_TRAILER = 'error-code';
 
 // A grpc-js ServiceError, as NestJS's ClientGrpc passes it on: a numeric status code and its details.
 function isGrpcError(exception: unknown): exception is GrpcError {
@@ -73,14 +109,16 @@ function isGrpcError(exception: unknown): exception is GrpcError {
   return typeof candidate?.code === 'number' && typeof candidate.details === 'string';
 }
 
-function fromGrpcError(error: GrpcError): HttpError {
+function fromGrpcError(error: GrpcError): Omit<HttpError, 'code'> & { code?: string } {
   const status = httpStatusOfGrpc(error.code);
   const detail = `gRPC ${GrpcStatus[error.code] ?? error.code}: ${error.details}`;
   if (status === HttpStatus.SERVICE_UNAVAILABLE) return { status, message: UNAVAILABLE_MESSAGE, detail };
   if (status === HttpStatus.GATEWAY_TIMEOUT) return { status, message: TIMEOUT_MESSAGE, detail };
   if (status >= 500) return { status, message: INTERNAL_ERROR_MESSAGE, detail };
   // The services answer refusals with a stable code or a validation message, both meant for the client.
-  return { status, message: error.details || (GrpcStatus[error.code] ?? 'request refused') };
+  const trailer = error.metadata?.get?.(ERROR_CODE_TRAILER)[0];
+  const code = typeof trailer === 'string' && SERVICE_CODE.test(trailer) ? trailer : serviceCodeOf(error.details);
+  return { status, ...(code === undefined ? {} : { code }), message: error.details || (GrpcStatus[error.code] ?? 'request refused') };
 }
 
 interface BodyParserError {
@@ -96,7 +134,7 @@ function isClientErrorOfBodyParser(exception: unknown): exception is BodyParserE
   return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose === true;
 }
 
-function fromBodyParserError(error: BodyParserError): HttpError {
+function fromBodyParserError(error: BodyParserError): Omit<HttpError, 'code'> {
   return { status: error.status, message: error.message };
 }
 

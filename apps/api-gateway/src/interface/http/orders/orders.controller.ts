@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpStatus, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
+import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error.js';
 import { PlaceOrderService } from '../../../application/place-order/place-order.service.js';
 import { OrderGrpcClient } from '../../../infrastructure/grpc/order.grpc-client.js';
 import { ApiErrorResponses } from '../errors/api-error-responses.js';
@@ -44,7 +45,7 @@ export class OrdersController {
   @ZodResponse({ status: HttpStatus.OK, type: OrderDto })
   @ApiErrorResponses(404)
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
-    if (!orderIdSchema.safeParse(id).success) throw new NotFoundException('order not found');
+    if (!orderIdSchema.safeParse(id).success) throw new GatewayError(GatewayErrorCode.OrderNotFound, 'ORDER.NOT_FOUND');
     return toOrderView(await this.orders.getOrder({ orderId: id, userId: user.id }));
   }
 

@@ -43,6 +43,7 @@ describe('GET /api/v1/products while inventory comes and goes', () => {
       assert.deepEqual(await response.json(), {
         statusCode: 503,
         error: 'Service Unavailable',
+        code: 'CATALOG.UNAVAILABLE',
         message: 'the product catalog is unavailable, try again later',
       });
     } finally {

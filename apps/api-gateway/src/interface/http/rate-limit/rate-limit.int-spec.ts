@@ -23,6 +23,7 @@ describe('rate limiting at the gateway, counted in Redis', () => {
     assert.deepEqual(await refused.json(), {
       statusCode: 429,
       error: 'Too Many Requests',
+      code: 'RATE_LIMITED',
       message: 'too many requests, retry after the number of seconds in Retry-After',
     });
     const retryAfter = Number(refused.headers.get('retry-after'));
