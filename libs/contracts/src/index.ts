@@ -5,4 +5,3 @@ export { GRPC_SERVICES, PROTO_ROOT, grpcOptionsFor, type GrpcServiceContract, ty
 
 export * from './messages/index.js';
 export { JWT_AUDIENCE, JWT_ISSUER, revokedTokenKey } from './auth/revoked-token-key.js';
-export { InvalidRequestError, parseRequest } from './grpc/parse-request.js';

@@ -1,22 +1,18 @@
-/** Refusals the gateway decides itself, with stable codes; interface/http/errors maps each code to an HTTP status. */
-export const GatewayErrorCode = {
+import { CodedError, defineErrors } from '@shop/errors';
+
+/** Refusals the gateway decides itself; interface/http/errors maps each kind to an HTTP status. */
+export const GATEWAY_ERRORS = defineErrors({
   /** The Idempotency-Key was already used for a different request body. */
-  IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
+  'IDEMPOTENCY.KEY_REUSED': 'ALREADY_EXISTS',
   /** Inventory is down and no product list was ever cached. */
-  CatalogUnavailable: 'CATALOG.UNAVAILABLE',
+  'CATALOG.UNAVAILABLE': 'UNAVAILABLE',
   /** No such order for this customer (or an order id that cannot be one): as order-service says it. */
-  OrderNotFound: 'ORDER.NOT_FOUND',
-} as const;
+  'ORDER.NOT_FOUND': 'NOT_FOUND',
+});
+export type GatewayErrorCode = keyof typeof GATEWAY_ERRORS;
 
-export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
-
-export class GatewayError extends Error {
-  override readonly name = 'GatewayError';
-
-  constructor(
-    readonly code: GatewayErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class GatewayError extends CodedError<GatewayErrorCode> {
+  constructor(code: GatewayErrorCode, message: string) {
+    super(code, GATEWAY_ERRORS[code], message);
   }
 }

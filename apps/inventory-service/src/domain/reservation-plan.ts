@@ -1,4 +1,4 @@
-import { InventoryError, InventoryErrorCode } from './inventory-error.js';
+import { InventoryError } from './inventory-error.js';
 
 /** What an order asks for: a SKU and how many units. */
 export interface RequestedLine {
@@ -40,7 +40,7 @@ export function priceReservation(lines: readonly ReservedLine[]): PricedReservat
   const [currency] = currencies;
   if (currency === undefined) throw new Error('a reservation has at least one line');
   if (currencies.size > 1) {
-    throw new InventoryError(InventoryErrorCode.MIXED_CURRENCIES, `the lines are priced in ${[...currencies].sort().join(', ')}`);
+    throw new InventoryError('INVENTORY.MIXED_CURRENCIES', `the lines are priced in ${[...currencies].sort().join(', ')}`);
   }
   const items = lines.map(({ sku, quantity, unitPriceCents }) => ({ sku, quantity, unitPriceCents }));
   const totalCents = items.reduce((total, line) => total + line.quantity * line.unitPriceCents, 0);

@@ -1,4 +1,4 @@
-import { InventoryError, InventoryErrorCode } from './inventory-error.js';
+import { InventoryError } from './inventory-error.js';
 import type { ReservedLine } from './reservation-plan.js';
 
 /**
@@ -63,11 +63,11 @@ export function decideCommit(orderId: string, status: ReservationStatus | null):
     case 'COMMITTED':
       return { kind: 'ALREADY_COMMITTED' };
     case null:
-      return { kind: 'REFUSE', error: new InventoryError(InventoryErrorCode.RESERVATION_NOT_FOUND, `order ${orderId} has no reservation`) };
+      return { kind: 'REFUSE', error: new InventoryError('INVENTORY.RESERVATION_NOT_FOUND', `order ${orderId} has no reservation`) };
     default:
       return {
         kind: 'REFUSE',
-        error: new InventoryError(InventoryErrorCode.RESERVATION_NOT_HELD, `the reservation of order ${orderId} is ${status}, not RESERVED`),
+        error: new InventoryError('INVENTORY.RESERVATION_NOT_HELD', `the reservation of order ${orderId} is ${status}, not RESERVED`),
       };
   }
 }

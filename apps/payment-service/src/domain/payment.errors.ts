@@ -1,20 +1,22 @@
-/** Stable codes: they cross process boundaries (gRPC messages, dead-letter records, logs). */
-export type PaymentErrorCode =
+import { CodedError, defineErrors } from '@shop/errors';
+
+/** What a payment rule refuses, and the kind of each (which @shop/errors maps to a gRPC status). */
+export const PAYMENT_ERRORS = defineErrors({
   /** No payment was attempted for the order. */
-  | 'PAYMENT.NOT_FOUND'
+  'PAYMENT.NOT_FOUND': 'NOT_FOUND',
   /** Capture of a payment that was declined or voided: nothing authorized is left to capture. */
-  | 'PAYMENT.NOT_CAPTURABLE'
+  'PAYMENT.NOT_CAPTURABLE': 'FAILED_PRECONDITION',
   /** Void of a captured payment: the money moved, only a refund (not supported) could undo it. */
-  | 'PAYMENT.NOT_VOIDABLE';
+  'PAYMENT.NOT_VOIDABLE': 'FAILED_PRECONDITION',
+});
+export type PaymentErrorCode = keyof typeof PAYMENT_ERRORS;
 
-/** A payment rule said no. A value with a code, mapped to gRPC status and to dead letters in one place each. */
-export class PaymentError extends Error {
-  override readonly name = 'PaymentError';
-
+/** A payment rule said no. Its message is the code alone (what clients see); `detail` is for the logs. */
+export class PaymentError extends CodedError<PaymentErrorCode> {
   constructor(
-    readonly code: PaymentErrorCode,
-    detail: string,
+    code: PaymentErrorCode,
+    readonly detail: string,
   ) {
-    super(`${code}: ${detail}`);
+    super(code, PAYMENT_ERRORS[code], code);
   }
 }

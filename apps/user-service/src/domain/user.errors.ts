@@ -1,18 +1,18 @@
-/**
- * The stable codes of the user service's refusals. They cross process boundaries (gRPC trailers,
- * gateway responses, logs), so they are strings that never change meaning, not classes.
- */
-export type UserErrorCode = 'USER.EMAIL_TAKEN' | 'USER.INVALID_CREDENTIALS' | 'USER.INVALID_TOKEN' | 'USER.NOT_FOUND' | 'USER.INVALID_INPUT';
+import { CodedError, defineErrors } from '@shop/errors';
 
-/** An expected refusal, as a value: the gRPC interface maps `code` to a status in one place. */
-export class UserError extends Error {
-  override readonly name = 'UserError';
+/** What the user service refuses, and the kind of each (which @shop/errors maps to a gRPC status). */
+export const USER_ERRORS = defineErrors({
+  'USER.EMAIL_TAKEN': 'ALREADY_EXISTS',
+  'USER.INVALID_CREDENTIALS': 'UNAUTHENTICATED',
+  'USER.INVALID_TOKEN': 'UNAUTHENTICATED',
+  'USER.NOT_FOUND': 'NOT_FOUND',
+});
+export type UserErrorCode = keyof typeof USER_ERRORS;
 
-  private constructor(
-    readonly code: UserErrorCode,
-    message: string,
-  ) {
-    super(message);
+/** An expected refusal, as a value; its message is safe to show to a client. */
+export class UserError extends CodedError<UserErrorCode> {
+  private constructor(code: UserErrorCode, message: string) {
+    super(code, USER_ERRORS[code], message);
   }
 
   static emailTaken(): UserError {
@@ -31,13 +31,4 @@ export class UserError extends Error {
   static notFound(userId: string): UserError {
     return new UserError('USER.NOT_FOUND', `no user has the id ${userId}`);
   }
-
-  /** `problems` names each field and what is wrong with it, e.g. `password: must be at least 8 characters`. */
-  static invalidInput(problems: string): UserError {
-    return new UserError('USER.INVALID_INPUT', problems);
-  }
-}
-
-export function isUserError(error: unknown): error is UserError {
-  return error instanceof UserError;
 }

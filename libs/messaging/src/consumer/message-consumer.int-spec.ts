@@ -6,6 +6,7 @@ import type { Kafka } from 'kafkajs';
 import { createTopic, ping, pingParser, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
 import { DEAD_LETTER_HEADERS } from './dead-letter.js';
 import { MessageConsumer } from './message-consumer.js';
+import { CodedError } from '@shop/errors';
 import { NonRetryableMessageError } from './non-retryable-message.error.js';
 
 const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -117,6 +118,26 @@ describe('message consumer (real Kafka)', () => {
     const [deadLetter] = await readTopic(kafka, deadLetterTopicOf(topic), (messages) => messages.length >= 1);
     assert.equal(attempts, 1);
     assert.equal(header(deadLetter?.headers, DEAD_LETTER_HEADERS.attempts), '1');
+  });
+
+  it('dead-letters a coded refusal after one attempt, and retries a coded error of a kind that may pass (UNAVAILABLE)', async () => {
+    const topic = uniqueName('coded');
+    await createTopic(kafka, topic, 1);
+    await produce(kafka, topic, [asRecord(ping(topic, 'order-4', 1)), asRecord(ping(topic, 'order-5', 2))]);
+    const attempts = new Map<number, number>();
+    let recovered = false;
+    await startConsumer(topic, uniqueName('coded-group'), async (message, attempt) => {
+      attempts.set(message.payload.sequence, attempt);
+      if (message.payload.sequence === 1) throw new CodedError('SHOP.CLOSED', 'FAILED_PRECONDITION', 'SHOP.CLOSED: the order is closed');
+      if (attempt < 2) throw new CodedError('SHOP.LEDGER_DOWN', 'UNAVAILABLE', 'SHOP.LEDGER_DOWN: the ledger did not answer');
+      recovered = true;
+    });
+    const [deadLetter] = await readTopic(kafka, deadLetterTopicOf(topic), (messages) => messages.length >= 1);
+    await eventually('the transient one is handled', () => recovered);
+    assert.equal(attempts.get(1), 1);
+    assert.equal(header(deadLetter?.headers, DEAD_LETTER_HEADERS.attempts), '1');
+    assert.match(header(deadLetter?.headers, DEAD_LETTER_HEADERS.detail) ?? '', /SHOP\.CLOSED/);
+    assert.equal(attempts.get(2), 2);
   });
 
   it('retries a handler that fails transiently and handles the message once it succeeds', async () => {

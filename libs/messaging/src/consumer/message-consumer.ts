@@ -1,6 +1,7 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
 import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } from '@shop/contracts';
+import { CodedError, TRANSIENT_KINDS } from '@shop/errors';
 import { ExponentialBackoff, fullJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
 import type { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter.js';
@@ -20,7 +21,10 @@ export interface Delivery {
 export interface MessageConsumerOptions<TMessage = KnownMessage> {
   groupId: string;
   topics: string[];
-  /** Throw to retry (bounded, backoff with jitter) then dead-letter; NonRetryableMessageError dead-letters at once. */
+  /**
+   * Throw to retry (bounded, backoff with jitter) then dead-letter; NonRetryableMessageError, or a
+   * coded error (@shop/errors) of a kind no retry changes, dead-letters at once.
+   */
   handle: (message: TMessage, delivery: Delivery) => Promise<void>;
   retry?: RetryOptionsInput;
   /** Partitions handled in parallel; messages of one partition (one key) always one at a time, in order. */
@@ -84,7 +88,7 @@ export class MessageConsumer<TMessage = KnownMessage> {
     this.deadLetters = kafka.producer({ allowAutoTopicCreation: true });
     this.admin = kafka.admin();
     this.retryPolicy = retry(
-      handleWhen((error) => !(error instanceof NonRetryableMessageError)),
+      handleWhen((error) => !isRefusal(error)),
       {
         maxAttempts: retryOptions.maxAttempts - 1,
         backoff: new ExponentialBackoff({ initialDelay: retryOptions.initialDelayMs, maxDelay: retryOptions.maxDelayMs, generator: fullJitterGenerator }),
@@ -225,6 +229,15 @@ export class MessageConsumer<TMessage = KnownMessage> {
     });
     this.lagGauge.addCallback(this.observeLagValues);
   }
+}
+
+/**
+ * The Kafka transport's mapping of errors: NonRetryableMessageError, or a coded error of a kind that
+ * no retry changes (@shop/errors: INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION...), is
+ * dead-lettered at once; anything else, an UNAVAILABLE coded error included, is retried first.
+ */
+function isRefusal(error: unknown): boolean {
+  return error instanceof NonRetryableMessageError || (error instanceof CodedError && !TRANSIENT_KINDS.has(error.kind));
 }
 
 const GROUP_CHANGES = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InventoryGrpcClient } from '../../infrastructure/grpc/inventory.grpc-client.js';
 import { LastGoodProductsStore } from '../../infrastructure/redis/last-good-products.store.js';
 import { isDependencyOutage } from '../dependency-outage.js';
-import { GatewayError, GatewayErrorCode } from '../gateway-error.js';
+import { GatewayError } from '../gateway-error.js';
 import type { CatalogProduct } from './catalog-product.js';
 
 export interface ProductList {
@@ -41,7 +41,7 @@ export class ListProductsService {
     });
     if (cached === null) {
       this.logger.warn(`inventory unavailable and no product list cached: ${messageOf(outage)}`);
-      throw new GatewayError(GatewayErrorCode.CatalogUnavailable, 'the product catalog is unavailable, try again later');
+      throw new GatewayError('CATALOG.UNAVAILABLE', 'the product catalog is unavailable, try again later');
     }
     this.logger.warn(`inventory unavailable, serving the last product list (stale): ${messageOf(outage)}`);
     return cached;

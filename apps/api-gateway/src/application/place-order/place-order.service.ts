@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrderGrpcClient } from '../../infrastructure/grpc/order.grpc-client.js';
 import { IdempotencyStore } from '../../infrastructure/redis/idempotency.store.js';
-import { GatewayError, GatewayErrorCode } from '../gateway-error.js';
+import { GatewayError } from '../gateway-error.js';
 import { decideIdempotency } from './idempotency-decision.js';
 import type { PlaceOrderCommand, PlacedOrder } from './place-order.command.js';
 import { refusedBeforePlacing } from './refused-before-placing.js';
@@ -32,7 +32,7 @@ export class PlaceOrderService {
       case 'replay':
         return { orderId: decision.orderId };
       case 'conflict':
-        throw new GatewayError(GatewayErrorCode.IdempotencyKeyReused, 'Idempotency-Key was already used with a different request body');
+        throw new GatewayError('IDEMPOTENCY.KEY_REUSED', 'Idempotency-Key was already used with a different request body');
       case 'join':
         return this.placeAndRemember(command, idempotencyKey, fingerprint);
       case 'place':

@@ -3,13 +3,13 @@ import { inventoryV1 } from '@shop/contracts';
 import { GetProductsQuery } from '../../application/get-products/get-products.query.js';
 import { ListProductsQuery } from '../../application/list-products/list-products.query.js';
 import { SetProductStockHandler } from '../../application/set-product-stock/set-product-stock.handler.js';
-import { parseRequest } from './grpc-errors.js';
-import { InventoryErrorsInterceptor } from './inventory-errors.interceptor.js';
+import { parseRequest } from '@shop/errors';
+import { GrpcErrorsInterceptor } from '@shop/errors/grpc';
 import { getProductsRequestSchema, setProductStockRequestSchema } from './inventory-requests.js';
 
 /** shop.inventory.v1.InventoryService: the catalog for the gateway, and restocking for operators. */
 @Controller()
-@UseInterceptors(InventoryErrorsInterceptor)
+@UseInterceptors(new GrpcErrorsInterceptor({ service: 'INVENTORY' }))
 @inventoryV1.InventoryServiceControllerMethods()
 export class InventoryGrpcController implements inventoryV1.InventoryServiceController {
   constructor(

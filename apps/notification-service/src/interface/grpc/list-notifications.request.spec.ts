@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RpcException } from '@nestjs/microservices';
 import { listNotificationsRequestSchema } from './list-notifications.request.js';
-import { parseRequest } from './notification-error.mapper.js';
+import { InvalidRequestError, parseRequest } from '@shop/errors';
 
 describe('ListNotifications request validation', () => {
   it('accepts a UUID user id', () => {
@@ -10,13 +9,13 @@ describe('ListNotifications request validation', () => {
     assert.deepEqual(parseRequest(listNotificationsRequestSchema, { userId }), { userId });
   });
 
-  it('refuses an empty or malformed user id with INVALID_ARGUMENT and the reason', () => {
+  it('refuses an empty or malformed user id with REQUEST.INVALID and the reason', () => {
     for (const userId of ['', 'user-1', '0f9e8d7c-6b5a-4c3d-9e1f']) {
       assert.throws(
         () => parseRequest(listNotificationsRequestSchema, { userId }),
         (error: unknown) => {
-          assert.ok(error instanceof RpcException);
-          assert.deepEqual(error.getError(), { code: 3, message: 'NOTIFICATION.INVALID_REQUEST: user_id must be a UUID' });
+          assert.ok(error instanceof InvalidRequestError);
+          assert.equal(error.message, 'user_id must be a UUID');
           return true;
         },
       );

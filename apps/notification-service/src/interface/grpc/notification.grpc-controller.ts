@@ -1,29 +1,24 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller, UseInterceptors } from '@nestjs/common';
 import { notificationV1 } from '@shop/contracts';
 import { ListNotifications } from '../../application/list-notifications/list-notifications.query.js';
 import type { Notification } from '../../domain/notification.js';
 import { listNotificationsRequestSchema } from './list-notifications.request.js';
-import { parseRequest, toRpcException } from './notification-error.mapper.js';
+import { parseRequest } from '@shop/errors';
+import { GrpcErrorsInterceptor } from '@shop/errors/grpc';
 
 const { NotificationChannel, NotificationStatus, NotificationType } = notificationV1;
 
 /** The gRPC API (shop.notification.v1.NotificationService); the gateway serves it as GET /notifications. */
 @Controller()
+@UseInterceptors(new GrpcErrorsInterceptor({ service: 'NOTIFICATION' }))
 @notificationV1.NotificationServiceControllerMethods()
 export class NotificationGrpcController implements notificationV1.NotificationServiceController {
-  private readonly logger = new Logger(NotificationGrpcController.name);
-
   constructor(private readonly notifications: ListNotifications) {}
 
   async listNotifications(request: notificationV1.ListNotificationsRequest): Promise<notificationV1.ListNotificationsResponse> {
     const { userId } = parseRequest(listNotificationsRequestSchema, request);
-    try {
-      const notifications = await this.notifications.execute(userId);
-      return { notifications: notifications.map(toProto) };
-    } catch (error) {
-      this.logger.error(`ListNotifications failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw toRpcException(error);
-    }
+    const notifications = await this.notifications.execute(userId);
+    return { notifications: notifications.map(toProto) };
   }
 }
 

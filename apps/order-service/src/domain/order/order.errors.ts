@@ -1,27 +1,21 @@
-/**
- * Stable codes of what the order service refuses; the gRPC interface maps each to a status code
- * in one place. Codes, not classes, because `instanceof` does not cross a process boundary.
- */
-export const ORDER_ERROR_CODES = [
-  'ORDER.UNKNOWN_SKUS',
-  'ORDER.MIXED_CURRENCIES',
-  'ORDER.INVALID_PAGE_TOKEN',
-  'ORDER.NOT_FOUND',
-  'ORDER.CATALOG_UNAVAILABLE',
-] as const;
-export type OrderErrorCode = (typeof ORDER_ERROR_CODES)[number];
+import { CodedError, defineErrors } from '@shop/errors';
 
-export class OrderError extends Error {
+/** What the order service refuses, and the kind of each (which @shop/errors maps to a gRPC status). */
+export const ORDER_ERRORS = defineErrors({
+  'ORDER.UNKNOWN_SKUS': 'INVALID_ARGUMENT',
+  'ORDER.MIXED_CURRENCIES': 'INVALID_ARGUMENT',
+  'ORDER.INVALID_PAGE_TOKEN': 'INVALID_ARGUMENT',
+  'ORDER.NOT_FOUND': 'NOT_FOUND',
+  'ORDER.CATALOG_UNAVAILABLE': 'UNAVAILABLE',
+});
+export type OrderErrorCode = keyof typeof ORDER_ERRORS;
+
+export class OrderError extends CodedError<OrderErrorCode> {
   constructor(
-    readonly code: OrderErrorCode,
+    code: OrderErrorCode,
     /** What exactly is wrong, for the client (e.g. which SKUs are unknown); none when the code says it all. */
     readonly detail?: string,
   ) {
-    super(detail ? `${code}: ${detail}` : code);
-    this.name = 'OrderError';
+    super(code, ORDER_ERRORS[code], detail ? `${code}: ${detail}` : code);
   }
-}
-
-export function isOrderError(error: unknown): error is OrderError {
-  return error instanceof OrderError;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidRequestError, parseRequest } from '@shop/contracts';
+import { InvalidRequestError, parseRequest } from '@shop/errors';
 import { listOrdersRequestSchema, placeOrderRequestSchema } from './order-requests.js';
 
 const userId = '9d2b7c1a-5e4f-4a3b-8c2d-1e0f9a8b7c6d';

@@ -1,15 +1,16 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
-import { orderV1, parseRequest } from '@shop/contracts';
+import { orderV1 } from '@shop/contracts';
+import { parseRequest } from '@shop/errors';
+import { GrpcErrorsInterceptor } from '@shop/errors/grpc';
 import { GetOrderQuery } from '../../application/get-order/get-order.query.js';
 import { ListOrdersQuery } from '../../application/list-orders/list-orders.query.js';
 import { PlaceOrderHandler } from '../../application/place-order/place-order.handler.js';
-import { OrderErrorsInterceptor } from './order-errors.interceptor.js';
 import { toOrderMessage, toOrderStatusMessage } from './order-messages.js';
 import { getOrderRequestSchema, listOrdersRequestSchema, placeOrderRequestSchema } from './order-requests.js';
 
 /** shop.order.v1.OrderService: place an order (its saga runs over Kafka), read orders. */
 @Controller()
-@UseInterceptors(OrderErrorsInterceptor)
+@UseInterceptors(new GrpcErrorsInterceptor({ service: 'ORDER' }))
 @orderV1.OrderServiceControllerMethods()
 export class OrderGrpcController implements orderV1.OrderServiceController {
   constructor(

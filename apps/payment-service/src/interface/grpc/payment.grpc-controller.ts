@@ -1,9 +1,10 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
-import { parseRequest, paymentV1 } from '@shop/contracts';
+import { paymentV1 } from '@shop/contracts';
+import { parseRequest } from '@shop/errors';
+import { GrpcErrorsInterceptor } from '@shop/errors/grpc';
 import { z } from 'zod';
 import { GetPaymentQuery } from '../../application/get-payment/get-payment.query.js';
 import type { Payment, PaymentStatus } from '../../domain/payment.js';
-import { PaymentErrorsInterceptor } from './payment-errors.interceptor.js';
 
 const getPaymentRequestSchema = z.object({ orderId: z.uuid('must be a UUID') });
 
@@ -16,7 +17,7 @@ const STATUS_ON_THE_WIRE: Record<PaymentStatus, paymentV1.PaymentStatus> = {
 
 /** shop.payment.v1.PaymentService: where the payment of an order stands. */
 @Controller()
-@UseInterceptors(PaymentErrorsInterceptor)
+@UseInterceptors(new GrpcErrorsInterceptor({ service: 'PAYMENT' }))
 @paymentV1.PaymentServiceControllerMethods()
 export class PaymentGrpcController implements paymentV1.PaymentServiceController {
   constructor(private readonly payments: GetPaymentQuery) {}

@@ -45,8 +45,9 @@ export class PaymentCommandsConsumer implements OnApplicationBootstrap {
     } catch (error) {
       // A payment rule said no: retrying changes nothing, so straight to the dead-letter topic.
       if (error instanceof PaymentError) {
-        this.logger.error(`${message.type} ${message.messageId} for order ${message.correlationId} refused: ${error.message}`);
-        throw new NonRetryableMessageError(error.message, { cause: error });
+        const refusal = `${error.code}: ${error.detail}`;
+        this.logger.error(`${message.type} ${message.messageId} for order ${message.correlationId} refused: ${refusal}`);
+        throw new NonRetryableMessageError(refusal, { cause: error });
       }
       throw error; // retried with backoff, then dead-lettered
     }

@@ -1,5 +1,7 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
 import { userV1 } from '@shop/contracts';
+import { parseRequest } from '@shop/errors';
+import { GrpcErrorsInterceptor } from '@shop/errors/grpc';
 import { getUserQuery } from '../../application/get-user/get-user.query.js';
 import { GetUserService } from '../../application/get-user/get-user.service.js';
 import { logInCommand } from '../../application/log-in/log-in.command.js';
@@ -8,13 +10,13 @@ import { registerUserCommand } from '../../application/register-user/register-us
 import { RegisterUserService } from '../../application/register-user/register-user.service.js';
 import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command.js';
 import { RevokeTokenService } from '../../application/revoke-token/revoke-token.service.js';
-import { GrpcErrorsInterceptor } from './grpc-errors.interceptor.js';
-import { parseRequest } from './parse-request.js';
+import { isDependencyOutage } from '../../infrastructure/dependency-outage.js';
 import { toGrpcUser } from './user.grpc-mapper.js';
 
 /** shop.user.v1.UserService: each RPC validates its request, runs one use case and maps the result. */
 @Controller()
-@UseInterceptors(GrpcErrorsInterceptor)
+// An unreachable database or Redis is UNAVAILABLE, which callers' resilience policies retry; any other failure is a bug, INTERNAL.
+@UseInterceptors(new GrpcErrorsInterceptor({ service: 'USER', isOutage: isDependencyOutage }))
 @userV1.UserServiceControllerMethods()
 export class UserGrpcController implements userV1.UserServiceController {
   constructor(

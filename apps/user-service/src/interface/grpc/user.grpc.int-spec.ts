@@ -9,7 +9,7 @@ import { ScryptPasswordHasher } from '../../infrastructure/password/scrypt-passw
 import { decodeJwt, signRs256 } from '../../testing/jwt-forgery.js';
 import { generateRsaKeyPair } from '../../testing/rsa-key-pair.js';
 import { startUserService, type RunningUserService } from '../../testing/user-grpc-server.js';
-import { ERROR_CODE_METADATA_KEY } from './grpc-error.mapper.js';
+import { ERROR_CODE_TRAILER } from '@shop/errors/grpc';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
@@ -26,7 +26,7 @@ async function failureOf(call: Observable<unknown>): Promise<ServiceError> {
 
 function assertStatus(error: ServiceError, status: GrpcStatus, errorCode: string): void {
   assert.equal(error.code, status, `${GrpcStatus[error.code]}: ${error.details}`);
-  assert.deepEqual(error.metadata.get(ERROR_CODE_METADATA_KEY), [errorCode]);
+  assert.deepEqual(error.metadata.get(ERROR_CODE_TRAILER), [errorCode]);
 }
 
 describe('UserService over gRPC (real PostgreSQL and Redis)', () => {
@@ -131,22 +131,22 @@ describe('UserService over gRPC (real PostgreSQL and Redis)', () => {
 
   it('refuses a short password with INVALID_ARGUMENT naming the field', async () => {
     const error = await failureOf(service.users.register({ email: 'short@example.com', password: 'seven77', name: 'Short' }));
-    assertStatus(error, GrpcStatus.INVALID_ARGUMENT, 'USER.INVALID_INPUT');
-    assert.equal(error.details, 'password: must be at least 8 characters');
+    assertStatus(error, GrpcStatus.INVALID_ARGUMENT, 'REQUEST.INVALID');
+    assert.equal(error.details, 'password must be at least 8 characters');
     assert.deepEqual(await database.query('SELECT id FROM users WHERE email = $1', ['short@example.com']), []);
   });
 
   it('refuses a malformed email with INVALID_ARGUMENT naming the field', async () => {
     const error = await failureOf(service.users.register({ email: 'not-an-email', password: 'long enough', name: 'Nobody' }));
-    assertStatus(error, GrpcStatus.INVALID_ARGUMENT, 'USER.INVALID_INPUT');
-    assert.equal(error.details, 'email: must be a valid email address');
+    assertStatus(error, GrpcStatus.INVALID_ARGUMENT, 'REQUEST.INVALID');
+    assert.equal(error.details, 'email must be a valid email address');
   });
 
   it('answers NOT_FOUND for an id no user has, and INVALID_ARGUMENT for something that is not an id', async () => {
     assertStatus(await failureOf(service.users.getUser({ userId: '0193a0c4-5b4c-7b2e-8d5f-3c2b1a0f9e8d' })), GrpcStatus.NOT_FOUND, 'USER.NOT_FOUND');
     const malformed = await failureOf(service.users.getUser({ userId: 'ada' }));
-    assertStatus(malformed, GrpcStatus.INVALID_ARGUMENT, 'USER.INVALID_INPUT');
-    assert.equal(malformed.details, 'user_id: must be a UUID');
+    assertStatus(malformed, GrpcStatus.INVALID_ARGUMENT, 'REQUEST.INVALID');
+    assert.equal(malformed.details, 'user_id must be a UUID');
   });
 
   it('revokes a token by putting its jti on the Redis denylist for the rest of its lifetime', async () => {

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, GrpcStatus, TaskCancelledError } from '@shop/resilience';
-import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error.js';
+import { CodedError, type ErrorKind } from '@shop/errors';
 
 /** What a failure becomes over HTTP. `detail` goes to the log, never to the client. */
 export interface HttpError {
@@ -28,10 +28,16 @@ const HTTP_STATUS_OF_GRPC: Partial<Record<GrpcStatus, HttpStatus>> = {
   [GrpcStatus.DEADLINE_EXCEEDED]: HttpStatus.GATEWAY_TIMEOUT,
 };
 
-const HTTP_STATUS_OF_GATEWAY_ERROR: Record<GatewayErrorCode, HttpStatus> = {
-  [GatewayErrorCode.IdempotencyKeyReused]: HttpStatus.CONFLICT,
-  [GatewayErrorCode.CatalogUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
-  [GatewayErrorCode.OrderNotFound]: HttpStatus.NOT_FOUND,
+/** The HTTP transport's mapping of @shop/errors kinds, for the gateway's own coded refusals. */
+const HTTP_STATUS_OF_KIND: Record<ErrorKind, HttpStatus> = {
+  INVALID_ARGUMENT: HttpStatus.BAD_REQUEST,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  ALREADY_EXISTS: HttpStatus.CONFLICT,
+  FAILED_PRECONDITION: HttpStatus.CONFLICT,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  PERMISSION_DENIED: HttpStatus.FORBIDDEN,
+  UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  UNKNOWN_OUTCOME: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
 /** The code of a failure that carries none of its own, by status. */
@@ -70,7 +76,7 @@ export function httpErrorOf(exception: unknown): HttpError {
 
 function statusAndMessageOf(exception: unknown): Omit<HttpError, 'code'> & { code?: string } {
   if (exception instanceof HttpException) return fromHttpException(exception);
-  if (exception instanceof GatewayError) return { status: HTTP_STATUS_OF_GATEWAY_ERROR[exception.code], code: exception.code, message: exception.message };
+  if (exception instanceof CodedError) return { status: HTTP_STATUS_OF_KIND[exception.kind], code: exception.code, message: exception.message };
   // Our own circuit breaker or bulkhead shed the call: the dependency was not even asked.
   if (exception instanceof BrokenCircuitError || exception instanceof BulkheadRejectedError) {
     return { status: HttpStatus.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE, detail: exception.message };

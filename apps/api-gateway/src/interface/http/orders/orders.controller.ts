@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
-import { GatewayError, GatewayErrorCode } from '../../../application/gateway-error.js';
+import { GatewayError } from '../../../application/gateway-error.js';
 import { PlaceOrderService } from '../../../application/place-order/place-order.service.js';
 import { OrderGrpcClient } from '../../../infrastructure/grpc/order.grpc-client.js';
 import { ApiErrorResponses } from '../errors/api-error-responses.js';
@@ -45,7 +45,7 @@ export class OrdersController {
   @ZodResponse({ status: HttpStatus.OK, type: OrderDto })
   @ApiErrorResponses(404)
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
-    if (!orderIdSchema.safeParse(id).success) throw new GatewayError(GatewayErrorCode.OrderNotFound, 'ORDER.NOT_FOUND');
+    if (!orderIdSchema.safeParse(id).success) throw new GatewayError('ORDER.NOT_FOUND', 'ORDER.NOT_FOUND');
     return toOrderView(await this.orders.getOrder({ orderId: id, userId: user.id }));
   }
 

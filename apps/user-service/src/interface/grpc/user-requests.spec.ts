@@ -4,18 +4,17 @@ import { getUserQuery } from '../../application/get-user/get-user.query.js';
 import { logInCommand } from '../../application/log-in/log-in.command.js';
 import { registerUserCommand } from '../../application/register-user/register-user.command.js';
 import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command.js';
-import { UserError } from '../../domain/user.errors.js';
-import { parseRequest } from './parse-request.js';
+import { InvalidRequestError, parseRequest } from '@shop/errors';
 
 const validRegistration = { email: 'ada@example.com', password: 'analytical engine', name: 'Ada Lovelace' };
 
-/** The INVALID_INPUT message for `request`, failing the test if it was accepted. */
+/** The REQUEST.INVALID message for `request`, failing the test if it was accepted. */
 function problemsOf(schema: Parameters<typeof parseRequest>[0], request: unknown): string {
   try {
     parseRequest(schema, request);
   } catch (error) {
-    assert.ok(error instanceof UserError);
-    assert.equal(error.code, 'USER.INVALID_INPUT');
+    assert.ok(error instanceof InvalidRequestError);
+    assert.equal(error.code, 'REQUEST.INVALID');
     return error.message;
   }
   assert.fail(`expected ${JSON.stringify(request)} to be refused`);
@@ -28,39 +27,39 @@ describe('validation of gRPC requests', () => {
   });
 
   it('names the password when it is shorter than 8 characters', () => {
-    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, password: 'seven77' }), 'password: must be at least 8 characters');
+    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, password: 'seven77' }), 'password must be at least 8 characters');
   });
 
   it('names the password when it is longer than 128 characters', () => {
-    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, password: 'x'.repeat(129) }), 'password: must be at most 128 characters');
+    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, password: 'x'.repeat(129) }), 'password must be at most 128 characters');
     assert.doesNotThrow(() => parseRequest(registerUserCommand, { ...validRegistration, password: 'x'.repeat(128) }));
   });
 
   it('names the email when it is not a valid address', () => {
     for (const email of ['', 'ada', 'ada@', '@example.com', 'ada example@example.com']) {
-      assert.equal(problemsOf(registerUserCommand, { ...validRegistration, email }), 'email: must be a valid email address', email);
+      assert.equal(problemsOf(registerUserCommand, { ...validRegistration, email }), 'email must be a valid email address', email);
     }
   });
 
   it('names the name when it is blank or longer than 200 characters', () => {
-    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, name: '   ' }), 'name: must not be empty');
-    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, name: 'n'.repeat(201) }), 'name: must be at most 200 characters');
+    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, name: '   ' }), 'name must not be empty');
+    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, name: 'n'.repeat(201) }), 'name must be at most 200 characters');
   });
 
   it('lists every wrong field of one request', () => {
     assert.equal(
       problemsOf(registerUserCommand, { email: 'nope', password: 'short', name: 'Ada' }),
-      'email: must be a valid email address; password: must be at least 8 characters',
+      'email must be a valid email address; password must be at least 8 characters',
     );
   });
 
   it('spells fields as the .proto does', () => {
-    assert.equal(problemsOf(getUserQuery, { userId: 'not-a-uuid' }), 'user_id: must be a UUID');
-    assert.equal(problemsOf(revokeTokenCommand, { accessToken: '' }), 'access_token: is required');
+    assert.equal(problemsOf(getUserQuery, { userId: 'not-a-uuid' }), 'user_id must be a UUID');
+    assert.equal(problemsOf(revokeTokenCommand, { accessToken: '' }), 'access_token is required');
   });
 
   it('lets a log-in with a malformed email through, to be refused as wrong credentials rather than as invalid input', () => {
     assert.deepEqual(parseRequest(logInCommand, { email: ' Not-An-Email ', password: 'whatever' }), { email: 'not-an-email', password: 'whatever' });
-    assert.equal(problemsOf(logInCommand, { email: '', password: '' }), 'email: is required; password: is required');
+    assert.equal(problemsOf(logInCommand, { email: '', password: '' }), 'email is required; password is required');
   });
 });
