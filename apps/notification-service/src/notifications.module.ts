@@ -3,18 +3,18 @@ import { ClientsModule, Transport } from '@nestjs/microservices';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
 import { ResilienceModule } from '@shop/resilience';
-import { ListNotifications } from './application/list-notifications/list-notifications.query.js';
-import { NotifyOrderOutcome } from './application/notify-order-outcome/notify-order-outcome.handler.js';
+import { ListNotificationsQuery } from './application/list-notifications/list-notifications.query.js';
+import { NotifyOrderOutcomeHandler } from './application/notify-order-outcome/notify-order-outcome.handler.js';
 import { Clock, SystemClock } from './application/ports/clock.js';
 import { EmailSender } from './application/ports/email-sender.js';
-import { NotificationRepository } from './application/ports/notification.repository.js';
+import { NotificationStore } from './application/ports/notification.store.js';
 import { RecipientDirectory } from './application/ports/recipient-directory.js';
 import type { Config } from './config.js';
 import { SmtpEmailSender } from './infrastructure/mail/smtp.email-sender.js';
 import { StoredJsonEmailSender } from './infrastructure/mail/stored-json.email-sender.js';
 import { MongoConnection } from './infrastructure/mongo.connection.js';
 import { MongoModule } from './infrastructure/mongo.module.js';
-import { MongoNotificationRepository } from './infrastructure/mongo-notification.repository.js';
+import { MongoNotificationStore } from './infrastructure/mongo-notification.store.js';
 import { USER_GRPC_CLIENT, USER_GRPC_POLICY, UserServiceRecipientDirectory } from './infrastructure/user-service.recipient-directory.js';
 import { NotificationGrpcController } from './interface/grpc/notification.grpc-controller.js';
 
@@ -42,13 +42,13 @@ function emailSenderFor(config: Config, mongo: MongoConnection): EmailSender {
   imports: [MongoModule, userServiceClient, resilience],
   controllers: [NotificationGrpcController],
   providers: [
-    NotifyOrderOutcome,
-    ListNotifications,
+    NotifyOrderOutcomeHandler,
+    ListNotificationsQuery,
     { provide: Clock, useClass: SystemClock },
-    { provide: NotificationRepository, useClass: MongoNotificationRepository },
+    { provide: NotificationStore, useClass: MongoNotificationStore },
     { provide: RecipientDirectory, useClass: UserServiceRecipientDirectory },
     { provide: EmailSender, useFactory: emailSenderFor, inject: [SERVICE_CONFIG, MongoConnection] },
   ],
-  exports: [NotifyOrderOutcome, ListNotifications, MongoModule],
+  exports: [NotifyOrderOutcomeHandler, ListNotificationsQuery, MongoModule],
 })
 export class NotificationsModule {}

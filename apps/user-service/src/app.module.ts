@@ -5,18 +5,18 @@ import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
 import { PostgresConnection } from '@shop/persistence';
 import { RedisConnection, RedisModule } from '@shop/redis';
-import { GetUserService } from './application/get-user/get-user.service.js';
-import { LogInService } from './application/log-in/log-in.service.js';
+import { GetUserQuery } from './application/get-user/get-user.query.js';
+import { LogInHandler } from './application/log-in/log-in.handler.js';
 import { AccessTokens } from './application/ports/access-tokens.js';
 import { PasswordHasher } from './application/ports/password-hasher.js';
 import { TokenDenylist } from './application/ports/token-denylist.js';
-import { RegisterUserService } from './application/register-user/register-user.service.js';
-import { RevokeTokenService } from './application/revoke-token/revoke-token.service.js';
+import { RegisterUserHandler } from './application/register-user/register-user.handler.js';
+import { RevokeTokenHandler } from './application/revoke-token/revoke-token.handler.js';
 import type { Config } from './config.js';
-import { UserRepository } from './domain/user.repository.js';
+import { UserStore } from './application/ports/user.store.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
 import { ScryptPasswordHasher, scryptParameters } from './infrastructure/password/scrypt-password-hasher.js';
-import { PrismaUserRepository } from './infrastructure/persistence/prisma-user.repository.js';
+import { PrismaUserStore } from './infrastructure/persistence/prisma-user.store.js';
 import { accessTokenJwtOptions } from './infrastructure/tokens/access-token-jwt-options.js';
 import { JwtAccessTokens } from './infrastructure/tokens/jwt-access-tokens.js';
 import { RedisTokenDenylist } from './infrastructure/tokens/redis-token-denylist.js';
@@ -39,11 +39,11 @@ const jwt = JwtModule.registerAsync({
 const infrastructure = [DatabaseModule, messaging, redis];
 
 /** The service's table of contents: every use case it offers. */
-const useCases = [RegisterUserService, LogInService, RevokeTokenService, GetUserService];
+const useCases = [RegisterUserHandler, LogInHandler, RevokeTokenHandler, GetUserQuery];
 
 /** The ports the use cases need, and what implements them. */
 const adapters: Provider[] = [
-  { provide: UserRepository, useClass: PrismaUserRepository },
+  { provide: UserStore, useClass: PrismaUserStore },
   { provide: PasswordHasher, useFactory: (config: Config) => new ScryptPasswordHasher(scryptParameters(config.SCRYPT_PARALLELISM)), inject: [SERVICE_CONFIG] },
   {
     provide: AccessTokens,

@@ -1,7 +1,7 @@
-// NotifyOrderOutcome alone in a process, so a test can kill it with SIGKILL mid-send, as a crash or
+// NotifyOrderOutcomeHandler alone in a process, so a test can kill it with SIGKILL mid-send, as a crash or
 // an OOM kill would. MONGO_URL, USER_GRPC_URL and SMTP_URL say where; ORDER_EVENT is the event, as
 // JSON. It prints "handling" when the handling starts and its result when it ends.
-import { NotifyOrderOutcome } from '../application/notify-order-outcome/notify-order-outcome.handler.js';
+import { NotifyOrderOutcomeHandler } from '../application/notify-order-outcome/notify-order-outcome.handler.js';
 import type { OrderOutcomeMessage } from '../application/notify-order-outcome/order-outcome.message.js';
 import { startNotificationTestApp } from './notification-test-app.js';
 
@@ -18,6 +18,6 @@ const service = await startNotificationTestApp({
   environment: { SMTP_URL: required('SMTP_URL') },
 });
 process.stdout.write('handling\n');
-const result = await service.app.get(NotifyOrderOutcome).handle(event);
+const result = await service.app.get(NotifyOrderOutcomeHandler).handle(event);
 process.stdout.write(`${result}\n`);
 await service.close();

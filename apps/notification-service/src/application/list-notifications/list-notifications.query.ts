@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Notification } from '../../domain/notification.js';
-import { NotificationRepository } from '../ports/notification.repository.js';
+import { NotificationStore } from '../ports/notification.store.js';
 
 /**
  * One notification per outcome per order keeps a user's list as long as their order history;
@@ -9,8 +9,8 @@ import { NotificationRepository } from '../ports/notification.repository.js';
 export const LIST_NOTIFICATIONS_LIMIT = 100;
 
 @Injectable()
-export class ListNotifications {
-  constructor(private readonly notifications: NotificationRepository) {}
+export class ListNotificationsQuery {
+  constructor(private readonly notifications: NotificationStore) {}
 
   /** The user's notifications, newest first. */
   execute(userId: string): Promise<Notification[]> {

@@ -8,7 +8,7 @@ import type { OrderOutcome } from '../../domain/order-outcome.js';
 import { renderOrderOutcomeEmail } from '../../domain/order-outcome-email.js';
 import { Clock } from '../ports/clock.js';
 import { EmailNotSentError, EmailRefusedError, EmailSender } from '../ports/email-sender.js';
-import { NotificationRepository } from '../ports/notification.repository.js';
+import { NotificationStore } from '../ports/notification.store.js';
 import { RecipientDirectory } from '../ports/recipient-directory.js';
 import { orderOutcomeOf, type OrderOutcomeMessage } from './order-outcome.message.js';
 
@@ -41,11 +41,11 @@ const SENDING_PROCESS = `${hostname()}/${process.pid}`;
  * short after the email may have gone (a crash, a lost answer) stays SENDING: never sent again.
  */
 @Injectable()
-export class NotifyOrderOutcome {
-  private readonly logger = new Logger(NotifyOrderOutcome.name);
+export class NotifyOrderOutcomeHandler {
+  private readonly logger = new Logger(NotifyOrderOutcomeHandler.name);
 
   constructor(
-    private readonly notifications: NotificationRepository,
+    private readonly notifications: NotificationStore,
     private readonly recipients: RecipientDirectory,
     private readonly emails: EmailSender,
     private readonly clock: Clock,

@@ -1,4 +1,4 @@
-// NotifyOrderOutcome composed as in the app, against the MongoDB stand-in (a database of this run)
+// NotifyOrderOutcomeHandler composed as in the app, against the MongoDB stand-in (a database of this run)
 // and a real gRPC server standing in for user-service.
 import { eventually, freePort } from '@shop/testing';
 import assert from 'node:assert/strict';
@@ -15,16 +15,16 @@ import { startFakeUserService, type FakeUserService } from '../../testing/fake-u
 import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app.js';
 import { orderCancelled, orderConfirmed, orderRejected } from '../../testing/order-events.js';
 import { openTestDatabase, type TestDatabase } from '../../testing/test-database.js';
-import { NotifyOrderOutcome } from './notify-order-outcome.handler.js';
+import { NotifyOrderOutcomeHandler } from './notify-order-outcome.handler.js';
 import type { OrderOutcomeMessage } from './order-outcome.message.js';
 
 type NotificationDocument = Omit<Notification, 'id'> & { _id: string };
 
-describe('NotifyOrderOutcome', () => {
+describe('NotifyOrderOutcomeHandler', () => {
   let database: TestDatabase;
   let users: FakeUserService;
   let service: NotificationTestApp;
-  let notify: NotifyOrderOutcome;
+  let notify: NotifyOrderOutcomeHandler;
 
   const notifications = () => database.db.collection<NotificationDocument>('notifications');
   const sentEmails = () => database.db.collection<SentEmailDocument>('sent_emails');
@@ -38,7 +38,7 @@ describe('NotifyOrderOutcome', () => {
     database = await openTestDatabase();
     users = await startFakeUserService();
     service = await startNotificationTestApp({ mongoUrl: database.url, userGrpcUrl: users.url });
-    notify = service.app.get(NotifyOrderOutcome);
+    notify = service.app.get(NotifyOrderOutcomeHandler);
   });
   after(async () => {
     await service?.close();
@@ -138,7 +138,7 @@ describe('NotifyOrderOutcome', () => {
     const event = orderRejected({ userId: ada.id });
     const withoutUserService = await startNotificationTestApp({ mongoUrl: database.url, userGrpcUrl: `127.0.0.1:${await freePort()}` });
     try {
-      await assert.rejects(withoutUserService.app.get(NotifyOrderOutcome).handle(event), (error: unknown) => {
+      await assert.rejects(withoutUserService.app.get(NotifyOrderOutcomeHandler).handle(event), (error: unknown) => {
         assert.ok(error instanceof NotificationError);
         assert.equal(error.code, 'NOTIFICATION.RECIPIENT_LOOKUP_FAILED');
         return true;
@@ -188,15 +188,15 @@ describe('NotifyOrderOutcome', () => {
     let relay: FakeSmtpServer;
     let instances: NotificationTestApp[];
     /** Two instances of the service, as during a consumer-group rebalance or after a restart. */
-    let first: NotifyOrderOutcome;
-    let second: NotifyOrderOutcome;
+    let first: NotifyOrderOutcomeHandler;
+    let second: NotifyOrderOutcomeHandler;
     const emailsTo = (address: string) => relay.received.filter((mail) => mail.to.includes(address));
 
     before(async () => {
       relay = await startFakeSmtpServer();
       const options = { mongoUrl: database.url, userGrpcUrl: users.url, environment: { SMTP_URL: relay.url } };
       instances = [await startNotificationTestApp(options), await startNotificationTestApp(options)];
-      [first, second] = instances.map((instance) => instance.app.get(NotifyOrderOutcome)) as [NotifyOrderOutcome, NotifyOrderOutcome];
+      [first, second] = instances.map((instance) => instance.app.get(NotifyOrderOutcomeHandler)) as [NotifyOrderOutcomeHandler, NotifyOrderOutcomeHandler];
     });
     afterEach(() => {
       relay.answerAfterMs = 0;

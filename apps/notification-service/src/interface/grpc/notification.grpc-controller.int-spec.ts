@@ -5,7 +5,7 @@ import type { notificationV1 } from '@shop/contracts';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { NotifyOrderOutcome } from '../../application/notify-order-outcome/notify-order-outcome.handler.js';
+import { NotifyOrderOutcomeHandler } from '../../application/notify-order-outcome/notify-order-outcome.handler.js';
 import { startFakeUserService, type FakeUserService } from '../../testing/fake-user-service.js';
 import { callUnary, serviceDefinition } from '../../testing/grpc-test-client.js';
 import { startNotificationTestApp, type NotificationTestApp } from '../../testing/notification-test-app.js';
@@ -38,7 +38,7 @@ describe('NotificationService.ListNotifications over gRPC', () => {
     const grace = { id: randomUUID(), email: 'grace@example.com', name: 'Grace', createdAt: new Date().toISOString() };
     users.add(ada);
     users.add(grace);
-    const notify = service.app.get(NotifyOrderOutcome);
+    const notify = service.app.get(NotifyOrderOutcomeHandler);
     // Handled in this order, on a clock that moves forward at every reading.
     const first = orderConfirmed({ userId: ada.id });
     const graces = orderConfirmed({ userId: grace.id });

@@ -1,6 +1,6 @@
 import { Controller, UseInterceptors } from '@nestjs/common';
 import { notificationV1 } from '@shop/contracts';
-import { ListNotifications } from '../../application/list-notifications/list-notifications.query.js';
+import { ListNotificationsQuery } from '../../application/list-notifications/list-notifications.query.js';
 import type { Notification } from '../../domain/notification.js';
 import { listNotificationsRequestSchema } from './list-notifications.request.js';
 import { parseRequest } from '@shop/errors';
@@ -13,7 +13,7 @@ const { NotificationChannel, NotificationStatus, NotificationType } = notificati
 @UseInterceptors(new GrpcErrorsInterceptor({ service: 'NOTIFICATION' }))
 @notificationV1.NotificationServiceControllerMethods()
 export class NotificationGrpcController implements notificationV1.NotificationServiceController {
-  constructor(private readonly notifications: ListNotifications) {}
+  constructor(private readonly notifications: ListNotificationsQuery) {}
 
   async listNotifications(request: notificationV1.ListNotificationsRequest): Promise<notificationV1.ListNotificationsResponse> {
     const { userId } = parseRequest(listNotificationsRequestSchema, request);

@@ -1,5 +1,5 @@
 // The Kafka path: order events published on the native stack's Kafka (on a topic and group of this
-// test's own) reach NotifyOrderOutcome through @shop/messaging's consumer, with its retries and
+// test's own) reach NotifyOrderOutcomeHandler through @shop/messaging's consumer, with its retries and
 // dead-letter topic.
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { deadLetterTopicOf, OrderConfirmedEvent, OrderRejectedEvent, toKafkaRecord, type MessageOf } from '@shop/contracts';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { type KnownMessage, parseMessage, Topics } from '@shop/contracts';
 import { MessageConsumers, type RetryOptionsInput } from '@shop/messaging';
 import { CorrelationContext } from '@shop/observability';
-import { NotifyOrderOutcome } from '../../application/notify-order-outcome/notify-order-outcome.handler.js';
+import { NotifyOrderOutcomeHandler } from '../../application/notify-order-outcome/notify-order-outcome.handler.js';
 import { isOrderOutcomeMessage } from '../../application/notify-order-outcome/order-outcome.message.js';
 
 export interface OrderEventsSubscription {
@@ -28,7 +28,7 @@ export const DEFAULT_ORDER_EVENTS_SUBSCRIPTION: OrderEventsSubscription = {
 };
 
 /**
- * Feeds the order outcome events to NotifyOrderOutcome. A thrown error is retried by the consumer
+ * Feeds the order outcome events to NotifyOrderOutcomeHandler. A thrown error is retried by the consumer
  * with backoff, then the event is dead-lettered to `order.events.v1.dlt` (its notification stays
  * PENDING until the event is replayed). Other types on the topic are not this service's business.
  */
@@ -38,7 +38,7 @@ export class OrderEventsConsumer implements OnApplicationBootstrap {
 
   constructor(
     private readonly consumers: MessageConsumers,
-    private readonly notifyOrderOutcome: NotifyOrderOutcome,
+    private readonly notifyOrderOutcome: NotifyOrderOutcomeHandler,
     @Inject(ORDER_EVENTS_SUBSCRIPTION) private readonly subscription: OrderEventsSubscription,
   ) {}
 

@@ -1,6 +1,15 @@
-import { z } from 'zod';
-import { userIdField } from '../../domain/user.fields.js';
+import { Injectable } from '@nestjs/common';
+import type { User } from '../../domain/user.js';
+import { UserError } from '../../domain/user.errors.js';
+import { UserStore } from '../ports/user.store.js';
 
-export const getUserQuery = z.object({ userId: userIdField });
+@Injectable()
+export class GetUserQuery {
+  constructor(private readonly users: UserStore) {}
 
-export type GetUserQuery = z.infer<typeof getUserQuery>;
+  async execute(userId: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    if (!user) throw UserError.notFound(userId);
+    return user;
+  }
+}

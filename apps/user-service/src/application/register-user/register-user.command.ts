@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { emailField, nameField, passwordField } from '../../domain/user.fields.js';
-
-export const registerUserCommand = z.object({ email: emailField, password: passwordField, name: nameField });
-
-export type RegisterUserCommand = z.infer<typeof registerUserCommand>;
+/** A validated registration: the email normalized, the name trimmed, the password as typed. */
+export interface RegisterUserCommand {
+  readonly email: string;
+  readonly password: string;
+  readonly name: string;
+}

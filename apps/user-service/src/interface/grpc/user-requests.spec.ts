@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { getUserQuery } from '../../application/get-user/get-user.query.js';
-import { logInCommand } from '../../application/log-in/log-in.command.js';
-import { registerUserCommand } from '../../application/register-user/register-user.command.js';
-import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command.js';
 import { InvalidRequestError, parseRequest } from '@shop/errors';
+import { getUserRequestSchema, logInRequestSchema, registerUserRequestSchema, revokeTokenRequestSchema } from './user-requests.js';
 
 const validRegistration = { email: 'ada@example.com', password: 'analytical engine', name: 'Ada Lovelace' };
 
@@ -22,44 +19,44 @@ function problemsOf(schema: Parameters<typeof parseRequest>[0], request: unknown
 
 describe('validation of gRPC requests', () => {
   it('normalizes the email (trimmed, lower-cased) and trims the name, but keeps the password as typed', () => {
-    const command = parseRequest(registerUserCommand, { email: '  Ada@Example.COM ', password: ' spaced out ', name: '  Ada  ' });
+    const command = parseRequest(registerUserRequestSchema, { email: '  Ada@Example.COM ', password: ' spaced out ', name: '  Ada  ' });
     assert.deepEqual(command, { email: 'ada@example.com', password: ' spaced out ', name: 'Ada' });
   });
 
   it('names the password when it is shorter than 8 characters', () => {
-    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, password: 'seven77' }), 'password must be at least 8 characters');
+    assert.equal(problemsOf(registerUserRequestSchema, { ...validRegistration, password: 'seven77' }), 'password must be at least 8 characters');
   });
 
   it('names the password when it is longer than 128 characters', () => {
-    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, password: 'x'.repeat(129) }), 'password must be at most 128 characters');
-    assert.doesNotThrow(() => parseRequest(registerUserCommand, { ...validRegistration, password: 'x'.repeat(128) }));
+    assert.equal(problemsOf(registerUserRequestSchema, { ...validRegistration, password: 'x'.repeat(129) }), 'password must be at most 128 characters');
+    assert.doesNotThrow(() => parseRequest(registerUserRequestSchema, { ...validRegistration, password: 'x'.repeat(128) }));
   });
 
   it('names the email when it is not a valid address', () => {
     for (const email of ['', 'ada', 'ada@', '@example.com', 'ada example@example.com']) {
-      assert.equal(problemsOf(registerUserCommand, { ...validRegistration, email }), 'email must be a valid email address', email);
+      assert.equal(problemsOf(registerUserRequestSchema, { ...validRegistration, email }), 'email must be a valid email address', email);
     }
   });
 
   it('names the name when it is blank or longer than 200 characters', () => {
-    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, name: '   ' }), 'name must not be empty');
-    assert.equal(problemsOf(registerUserCommand, { ...validRegistration, name: 'n'.repeat(201) }), 'name must be at most 200 characters');
+    assert.equal(problemsOf(registerUserRequestSchema, { ...validRegistration, name: '   ' }), 'name must not be empty');
+    assert.equal(problemsOf(registerUserRequestSchema, { ...validRegistration, name: 'n'.repeat(201) }), 'name must be at most 200 characters');
   });
 
   it('lists every wrong field of one request', () => {
     assert.equal(
-      problemsOf(registerUserCommand, { email: 'nope', password: 'short', name: 'Ada' }),
+      problemsOf(registerUserRequestSchema, { email: 'nope', password: 'short', name: 'Ada' }),
       'email must be a valid email address; password must be at least 8 characters',
     );
   });
 
   it('spells fields as the .proto does', () => {
-    assert.equal(problemsOf(getUserQuery, { userId: 'not-a-uuid' }), 'user_id must be a UUID');
-    assert.equal(problemsOf(revokeTokenCommand, { accessToken: '' }), 'access_token is required');
+    assert.equal(problemsOf(getUserRequestSchema, { userId: 'not-a-uuid' }), 'user_id must be a UUID');
+    assert.equal(problemsOf(revokeTokenRequestSchema, { accessToken: '' }), 'access_token is required');
   });
 
   it('lets a log-in with a malformed email through, to be refused as wrong credentials rather than as invalid input', () => {
-    assert.deepEqual(parseRequest(logInCommand, { email: ' Not-An-Email ', password: 'whatever' }), { email: 'not-an-email', password: 'whatever' });
-    assert.equal(problemsOf(logInCommand, { email: '', password: '' }), 'email is required; password is required');
+    assert.deepEqual(parseRequest(logInRequestSchema, { email: ' Not-An-Email ', password: 'whatever' }), { email: 'not-an-email', password: 'whatever' });
+    assert.equal(problemsOf(logInRequestSchema, { email: '', password: '' }), 'email is required; password is required');
   });
 });

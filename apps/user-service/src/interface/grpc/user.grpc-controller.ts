@@ -2,16 +2,13 @@ import { Controller, UseInterceptors } from '@nestjs/common';
 import { userV1 } from '@shop/contracts';
 import { parseRequest } from '@shop/errors';
 import { GrpcErrorsInterceptor } from '@shop/errors/grpc';
-import { getUserQuery } from '../../application/get-user/get-user.query.js';
-import { GetUserService } from '../../application/get-user/get-user.service.js';
-import { logInCommand } from '../../application/log-in/log-in.command.js';
-import { LogInService } from '../../application/log-in/log-in.service.js';
-import { registerUserCommand } from '../../application/register-user/register-user.command.js';
-import { RegisterUserService } from '../../application/register-user/register-user.service.js';
-import { revokeTokenCommand } from '../../application/revoke-token/revoke-token.command.js';
-import { RevokeTokenService } from '../../application/revoke-token/revoke-token.service.js';
+import { GetUserQuery } from '../../application/get-user/get-user.query.js';
+import { LogInHandler } from '../../application/log-in/log-in.handler.js';
+import { RegisterUserHandler } from '../../application/register-user/register-user.handler.js';
+import { RevokeTokenHandler } from '../../application/revoke-token/revoke-token.handler.js';
 import { isDependencyOutage } from '../../infrastructure/dependency-outage.js';
 import { toGrpcUser } from './user.grpc-mapper.js';
+import { getUserRequestSchema, logInRequestSchema, registerUserRequestSchema, revokeTokenRequestSchema } from './user-requests.js';
 
 /** shop.user.v1.UserService: each RPC validates its request, runs one use case and maps the result. */
 @Controller()
@@ -20,29 +17,30 @@ import { toGrpcUser } from './user.grpc-mapper.js';
 @userV1.UserServiceControllerMethods()
 export class UserGrpcController implements userV1.UserServiceController {
   constructor(
-    private readonly registerUser: RegisterUserService,
-    private readonly logIn: LogInService,
-    private readonly revokeAccessToken: RevokeTokenService,
-    private readonly findUser: GetUserService,
+    private readonly registerUser: RegisterUserHandler,
+    private readonly logIn: LogInHandler,
+    private readonly revokeAccessToken: RevokeTokenHandler,
+    private readonly findUser: GetUserQuery,
   ) {}
 
   async register(request: userV1.RegisterRequest): Promise<userV1.RegisterResponse> {
-    const user = await this.registerUser.execute(parseRequest(registerUserCommand, request));
+    const user = await this.registerUser.execute(parseRequest(registerUserRequestSchema, request));
     return { user: toGrpcUser(user) };
   }
 
   async login(request: userV1.LoginRequest): Promise<userV1.LoginResponse> {
-    const issued = await this.logIn.execute(parseRequest(logInCommand, request));
+    const issued = await this.logIn.execute(parseRequest(logInRequestSchema, request));
     return { accessToken: issued.token, tokenType: 'Bearer', expiresInSeconds: issued.expiresInSeconds };
   }
 
   async revokeToken(request: userV1.RevokeTokenRequest): Promise<userV1.RevokeTokenResponse> {
-    await this.revokeAccessToken.execute(parseRequest(revokeTokenCommand, request));
+    await this.revokeAccessToken.execute(parseRequest(revokeTokenRequestSchema, request));
     return {};
   }
 
   async getUser(request: userV1.GetUserRequest): Promise<userV1.GetUserResponse> {
-    const user = await this.findUser.execute(parseRequest(getUserQuery, request));
+    const { userId } = parseRequest(getUserRequestSchema, request);
+    const user = await this.findUser.execute(userId);
     return { user: toGrpcUser(user) };
   }
 }

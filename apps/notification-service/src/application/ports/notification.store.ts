@@ -1,7 +1,7 @@
 import type { Notification, NotificationDraft, SendClaim } from '../../domain/notification.js';
 
 /** Where notifications are kept. Every write is a single-document operation: no transactions needed. */
-export abstract class NotificationRepository {
+export abstract class NotificationStore {
   /**
    * Records the draft as a PENDING notification, unless one already exists for its order and
    * type: then that one is returned unchanged. Either way the stored notification comes back.

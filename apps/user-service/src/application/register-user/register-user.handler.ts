@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../../domain/user.js';
 import { UserError } from '../../domain/user.errors.js';
-import { UserRepository } from '../../domain/user.repository.js';
+import { UserStore } from '../ports/user.store.js';
 import { PasswordHasher } from '../ports/password-hasher.js';
 import type { RegisterUserCommand } from './register-user.command.js';
 
 @Injectable()
-export class RegisterUserService {
+export class RegisterUserHandler {
   constructor(
-    private readonly users: UserRepository,
+    private readonly users: UserStore,
     private readonly passwords: PasswordHasher,
   ) {}
 

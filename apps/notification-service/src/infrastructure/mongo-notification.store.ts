@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { type Collection, MongoServerError } from 'mongodb';
 import type { Notification, NotificationDraft, SendClaim } from '../domain/notification.js';
-import { NotificationRepository } from '../application/ports/notification.repository.js';
+import { NotificationStore } from '../application/ports/notification.store.js';
 import { MongoConnection } from './mongo.connection.js';
 
 /** A notification as stored: the domain fields, with the id as `_id`. */
@@ -18,7 +18,7 @@ const DUPLICATE_KEY = 11000;
  * neither transactions nor sessions (which the native stack's MongoDB stand-in lacks) are needed.
  */
 @Injectable()
-export class MongoNotificationRepository extends NotificationRepository implements OnModuleInit {
+export class MongoNotificationStore extends NotificationStore implements OnModuleInit {
   private readonly collection: Collection<NotificationDocument>;
 
   constructor(mongo: MongoConnection) {

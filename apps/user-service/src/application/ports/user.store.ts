@@ -1,7 +1,7 @@
-import type { NewUser, User } from './user.js';
+import type { NewUser, User } from '../../domain/user.js';
 
 /** Where users are kept. An abstract class rather than an interface so that it can be the injection token. */
-export abstract class UserRepository {
+export abstract class UserStore {
   /**
    * Stores a new account and, in the same transaction, the UserRegistered event announcing it.
    * Throws UserError EMAIL_TAKEN when another account has the email.

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../../domain/user.js';
 import { UserError } from '../../domain/user.errors.js';
-import { UserRepository } from '../../domain/user.repository.js';
+import { UserStore } from '../ports/user.store.js';
 import { AccessTokens, type IssuedAccessToken } from '../ports/access-tokens.js';
 import { PasswordHasher } from '../ports/password-hasher.js';
 import type { LogInCommand } from './log-in.command.js';
 
 @Injectable()
-export class LogInService {
+export class LogInHandler {
   constructor(
-    private readonly users: UserRepository,
+    private readonly users: UserStore,
     private readonly passwords: PasswordHasher,
     private readonly tokens: AccessTokens,
   ) {}

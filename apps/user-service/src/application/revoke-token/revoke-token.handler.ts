@@ -4,7 +4,7 @@ import { TokenDenylist } from '../ports/token-denylist.js';
 import type { RevokeTokenCommand } from './revoke-token.command.js';
 
 @Injectable()
-export class RevokeTokenService {
+export class RevokeTokenHandler {
   constructor(
     private readonly tokens: AccessTokens,
     private readonly denylist: TokenDenylist,

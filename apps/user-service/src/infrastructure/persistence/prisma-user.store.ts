@@ -3,7 +3,7 @@ import { UserRegisteredEvent } from '@shop/contracts';
 import { OutboxWriter } from '@shop/messaging';
 import type { NewUser, User } from '../../domain/user.js';
 import { UserError } from '../../domain/user.errors.js';
-import { UserRepository } from '../../domain/user.repository.js';
+import { UserStore } from '../../application/ports/user.store.js';
 import { Prisma, PrismaClient, type User as UserRow } from '../../generated/prisma/client.js';
 import { userRegisteredMessage } from '../messaging/user-registered.message.js';
 
@@ -11,7 +11,7 @@ import { userRegisteredMessage } from '../messaging/user-registered.message.js';
 const UNIQUE_VIOLATION = 'P2002';
 
 @Injectable()
-export class PrismaUserRepository extends UserRepository {
+export class PrismaUserStore extends UserStore {
   constructor(
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     private readonly outbox: OutboxWriter,
