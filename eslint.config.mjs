@@ -6,7 +6,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/generated/**', '.local/**', '.nx/**'] },
+  { ignores: ['**/dist/**', '**/dist-test/**', '**/node_modules/**', '**/generated/**', '.local/**', '.nx/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -52,9 +52,9 @@ export function needsBuild(app) {
 }
 
 const SOURCE_FOLDERS = ['src', 'prisma'];
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'generated']);
-// Only what tsc or Prisma compiles: a changed .mjs script or test would otherwise ask for a
-// build that never makes dist/ newer.
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'dist-test', 'generated', 'testing']);
+// Only what tsc or Prisma compiles into dist/: a changed .mjs script, test or test helper
+// (testing/, compiled into dist-test/) would otherwise ask for a build that never makes dist/ newer.
 const isCompiledSource = (name) => (name.endsWith('.ts') && !/\.(int-|e2e-)?spec\.ts$/.test(name)) || name.endsWith('.prisma');
 
 /** The project and every lib it references, through the tsconfig.json project references. */
