@@ -47,9 +47,8 @@ export default [
   },
   {
     files: ['apps/*/src/application/**/*.ts'],
-    // Tests assemble a use case with real adapters. api-gateway still imports concrete
-    // infrastructure from application/ (issue 13): its ports come next, then this exemption goes.
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', 'apps/api-gateway/src/application/**'],
+    // Tests assemble a use case with real adapters.
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

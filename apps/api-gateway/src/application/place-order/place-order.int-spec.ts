@@ -8,13 +8,14 @@ import { IdempotencyStore } from '../../infrastructure/redis/idempotency.store.j
 import { RedisKeys } from '../../infrastructure/redis/redis-keys.js';
 import { LOCAL_REDIS_URL } from '../../testing/gateway.fixture.js';
 import { GatewayError } from '../gateway-error.js';
-import { type OrderPlacement, PlaceOrderService } from './place-order.service.js';
+import { OrderBook } from '../ports/order-book.js';
+import { PlaceOrderHandler } from './place-order.handler.js';
 
 /**
  * The order service as the gateway sees it: one order per (user, idempotency key), answering
  * after a moment so that concurrent requests really overlap. `refuse` makes it answer with a status.
  */
-class OrderServiceStandIn implements OrderPlacement {
+class OrderServiceStandIn extends OrderBook {
   calls = 0;
   refuse: GrpcStatus | null = null;
   private readonly orders = new Map<string, string>();
@@ -26,6 +27,14 @@ class OrderServiceStandIn implements OrderPlacement {
     const key = request.idempotencyKey ? `${request.userId}:${request.idempotencyKey}` : randomUUID();
     if (!this.orders.has(key)) this.orders.set(key, randomUUID());
     return { orderId: this.orders.get(key)!, status: 'ORDER_STATUS_PENDING' as orderV1.OrderStatus };
+  }
+
+  getOrder(): Promise<orderV1.Order> {
+    throw new Error('placing an order reads none');
+  }
+
+  listOrders(): Promise<orderV1.ListOrdersResponse> {
+    throw new Error('placing an order lists none');
   }
 }
 
@@ -49,7 +58,7 @@ describe('placing orders with an Idempotency-Key kept in Redis', () => {
 
   function fixture() {
     const orders = new OrderServiceStandIn();
-    return { orders, service: new PlaceOrderService(orders, store), userId: randomUUID(), key: randomUUID() };
+    return { orders, service: new PlaceOrderHandler(orders, store), userId: randomUUID(), key: randomUUID() };
   }
 
   it('answers the same body with the same key with the first order, without placing another', async () => {

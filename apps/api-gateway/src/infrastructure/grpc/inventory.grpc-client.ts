@@ -4,10 +4,11 @@ import { inventoryV1 } from '@shop/contracts';
 import { ResiliencePolicies, callGrpc } from '@shop/resilience';
 import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens.js';
 import { DOWNSTREAM_POLICY } from './resilience-policies.config.js';
+import type { ProductCatalog } from '../../application/ports/product-catalog.js';
 
 /** inventory-service: the catalog. */
 @Injectable()
-export class InventoryGrpcClient implements OnModuleInit {
+export class InventoryGrpcClient implements ProductCatalog, OnModuleInit {
   private inventory!: inventoryV1.InventoryServiceClient;
 
   constructor(

@@ -4,10 +4,11 @@ import { notificationV1 } from '@shop/contracts';
 import { ResiliencePolicies, callGrpc } from '@shop/resilience';
 import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens.js';
 import { DOWNSTREAM_POLICY } from './resilience-policies.config.js';
+import type { NotificationFeed } from '../../application/ports/notification-feed.js';
 
 /** notification-service: what customers were told about their orders. */
 @Injectable()
-export class NotificationGrpcClient implements OnModuleInit {
+export class NotificationGrpcClient implements NotificationFeed, OnModuleInit {
   private notifications!: notificationV1.NotificationServiceClient;
 
   constructor(

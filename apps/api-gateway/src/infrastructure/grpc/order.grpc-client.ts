@@ -5,10 +5,11 @@ import { ResiliencePolicies, callGrpc } from '@shop/resilience';
 import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens.js';
 import { requiredField } from './required-field.js';
 import { DOWNSTREAM_POLICY } from './resilience-policies.config.js';
+import type { OrderBook } from '../../application/ports/order-book.js';
 
 /** order-service: placing orders (the saga runs behind it) and reading them. */
 @Injectable()
-export class OrderGrpcClient implements OnModuleInit {
+export class OrderGrpcClient implements OrderBook, OnModuleInit {
   private orders!: orderV1.OrderServiceClient;
 
   constructor(

@@ -5,10 +5,11 @@ import { ResiliencePolicies, callGrpc } from '@shop/resilience';
 import { GRPC_CLIENT_TOKENS } from './grpc-client-tokens.js';
 import { requiredField } from './required-field.js';
 import { DOWNSTREAM_POLICY } from './resilience-policies.config.js';
+import type { UserAccounts } from '../../application/ports/user-accounts.js';
 
 /** user-service: accounts and tokens. */
 @Injectable()
-export class UserGrpcClient implements OnModuleInit {
+export class UserGrpcClient implements UserAccounts, OnModuleInit {
   private users!: userV1.UserServiceClient;
 
   constructor(

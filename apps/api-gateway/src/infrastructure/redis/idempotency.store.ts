@@ -3,6 +3,7 @@ import { RedisConnection } from '@shop/redis';
 import { z } from 'zod';
 import type { IdempotencyClaim, IdempotencyRecord } from '../../application/place-order/idempotency-record.js';
 import { RedisKeys } from './redis-keys.js';
+import type { IdempotencyKeys } from '../../application/ports/idempotency-keys.js';
 
 /** How long a key is remembered, as clients of payment APIs expect. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -23,7 +24,7 @@ return 0`;
 
 /** Idempotency keys in Redis: `idempotency:<userId>:<key>` -> {fingerprint, orderId}, for 24 hours. */
 @Injectable()
-export class IdempotencyStore {
+export class IdempotencyStore implements IdempotencyKeys {
   constructor(
     private readonly redis: RedisConnection,
     private readonly keys: RedisKeys,

@@ -3,6 +3,7 @@ import { RedisConnection } from '@shop/redis';
 import { z } from 'zod';
 import { type CatalogProduct, catalogProductSchema } from '../../application/list-products/catalog-product.js';
 import { RedisKeys } from './redis-keys.js';
+import type { LastGoodProducts } from '../../application/ports/last-good-products.js';
 
 const storedProductsSchema = z.array(catalogProductSchema);
 
@@ -11,7 +12,7 @@ const storedProductsSchema = z.array(catalogProductSchema);
  * catalog, marked stale, is more useful to a shopper than an error. Overwritten by every good answer.
  */
 @Injectable()
-export class LastGoodProductsStore {
+export class LastGoodProductsStore implements LastGoodProducts {
   constructor(
     private readonly redis: RedisConnection,
     private readonly keys: RedisKeys,

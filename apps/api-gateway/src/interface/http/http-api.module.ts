@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApplicationModule } from '../../application/application.module.js';
+import { GatewayModule } from '../../gateway.module.js';
 import { InfrastructureModule } from '../../infrastructure/infrastructure.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AccessTokenGuard } from './guards/access-token.guard.js';
@@ -10,7 +10,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
 /** The public REST API, mounted under API_BASE_PATH by the app module. */
 @Module({
-  imports: [ApplicationModule, InfrastructureModule, RateLimitModule],
+  imports: [GatewayModule, InfrastructureModule, RateLimitModule],
   controllers: [AuthController, ProductsController, OrdersController, NotificationsController],
   providers: [AccessTokenGuard],
 })

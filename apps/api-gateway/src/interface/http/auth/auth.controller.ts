@@ -2,7 +2,9 @@ import { Body, Controller, HttpCode, HttpStatus, Post, UnauthorizedException, Us
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
-import { UserGrpcClient } from '../../../infrastructure/grpc/user.grpc-client.js';
+import { LogInHandler } from '../../../application/log-in/log-in.handler.js';
+import { LogOutHandler } from '../../../application/log-out/log-out.handler.js';
+import { RegisterUserHandler } from '../../../application/register-user/register-user.handler.js';
 import { ApiErrorResponses } from '../errors/api-error-responses.js';
 import { AccessTokenGuard } from '../guards/access-token.guard.js';
 import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request.js';
@@ -13,14 +15,18 @@ import { AccessTokenDto, LoginRequestDto, RegisterRequestDto, RegisteredUserDto 
 @UseGuards(ThrottlerGuard)
 @ApiErrorResponses(429, 503, 504)
 export class AuthController {
-  constructor(private readonly users: UserGrpcClient) {}
+  constructor(
+    private readonly registerUser: RegisterUserHandler,
+    private readonly logIn: LogInHandler,
+    private readonly logOut: LogOutHandler,
+  ) {}
 
   @Post('register')
   @ApiOperation({ summary: 'Create an account' })
   @ZodResponse({ status: HttpStatus.CREATED, type: RegisteredUserDto })
   @ApiErrorResponses(400, 409)
   async register(@Body() body: RegisterRequestDto) {
-    const user = await this.users.register({ email: body.email, password: body.password, name: body.name });
+    const user = await this.registerUser.execute({ email: body.email, password: body.password, name: body.name });
     return { id: user.id, email: user.email, name: user.name };
   }
 
@@ -31,7 +37,7 @@ export class AuthController {
   async login(@Body() body: LoginRequestDto) {
     // A missing or malformed credential is a failed log-in like any other (see loginRequestSchema).
     if (!body.email || !body.password) throw new UnauthorizedException('the email or the password is wrong');
-    const token = await this.users.login({ email: body.email, password: body.password });
+    const token = await this.logIn.execute({ email: body.email, password: body.password });
     return { accessToken: token.accessToken, tokenType: 'Bearer' as const, expiresIn: token.expiresInSeconds };
   }
 
@@ -43,6 +49,6 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The token is revoked until it would have expired' })
   @ApiErrorResponses(401)
   async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.users.revokeToken(user.accessToken);
+    await this.logOut.execute(user.accessToken);
   }
 }

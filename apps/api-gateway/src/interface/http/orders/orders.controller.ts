@@ -4,8 +4,9 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { GatewayError } from '../../../application/gateway-error.js';
-import { PlaceOrderService } from '../../../application/place-order/place-order.service.js';
-import { OrderGrpcClient } from '../../../infrastructure/grpc/order.grpc-client.js';
+import { GetOrderQuery } from '../../../application/get-order/get-order.query.js';
+import { ListOrdersQuery } from '../../../application/list-orders/list-orders.query.js';
+import { PlaceOrderHandler } from '../../../application/place-order/place-order.handler.js';
 import { ApiErrorResponses } from '../errors/api-error-responses.js';
 import { AccessTokenGuard } from '../guards/access-token.guard.js';
 import { type AuthenticatedUser, CurrentUser } from '../guards/authenticated-request.js';
@@ -26,8 +27,9 @@ const orderIdSchema = z.guid();
 @ApiErrorResponses(401, 429, 503, 504)
 export class OrdersController {
   constructor(
-    private readonly placeOrder: PlaceOrderService,
-    private readonly orders: OrderGrpcClient,
+    private readonly placeOrder: PlaceOrderHandler,
+    private readonly getOrder: GetOrderQuery,
+    private readonly listOrders: ListOrdersQuery,
   ) {}
 
   @Post()
@@ -46,7 +48,7 @@ export class OrdersController {
   @ApiErrorResponses(404)
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
     if (!orderIdSchema.safeParse(id).success) throw new GatewayError('ORDER.NOT_FOUND', 'ORDER.NOT_FOUND');
-    return toOrderView(await this.orders.getOrder({ orderId: id, userId: user.id }));
+    return toOrderView(await this.getOrder.execute(id, user.id));
   }
 
   @Get()
@@ -58,7 +60,7 @@ export class OrdersController {
     @Query() query: ListOrdersQueryDto,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
-    const page = await this.orders.listOrders({ userId: user.id, pageSize: query.limit, pageToken: query.cursor ?? '' });
+    const page = await this.listOrders.execute(user.id, query.limit, query.cursor ?? '');
     for (const [name, value] of Object.entries(nextPageHeaders(query.limit, page.nextPageToken))) response.setHeader(name, value);
     return page.orders.map(toOrderView);
   }

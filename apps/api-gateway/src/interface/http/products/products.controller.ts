@@ -2,7 +2,7 @@ import { Controller, Get, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZodResponse } from 'nestjs-zod';
-import { ListProductsService } from '../../../application/list-products/list-products.service.js';
+import { ListProductsQuery } from '../../../application/list-products/list-products.query.js';
 import { ApiErrorResponses } from '../errors/api-error-responses.js';
 import { ProductDto } from './product.dto.js';
 
@@ -13,7 +13,7 @@ export const STALE_RESPONSE_HEADERS = { Warning: '110 - "Response is Stale"', 'X
 @Controller('products')
 @UseGuards(ThrottlerGuard)
 export class ProductsController {
-  constructor(private readonly listProducts: ListProductsService) {}
+  constructor(private readonly listProducts: ListProductsQuery) {}
 
   @Get()
   @ApiOperation({ summary: 'The catalog', description: 'While inventory is down: the last list it returned, with the headers `X-Cache: STALE` and `Warning: 110 - "Response is Stale"`.' })

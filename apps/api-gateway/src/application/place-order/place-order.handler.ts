@@ -1,24 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { OrderGrpcClient } from '../../infrastructure/grpc/order.grpc-client.js';
-import { IdempotencyStore } from '../../infrastructure/redis/idempotency.store.js';
+import { Injectable } from '@nestjs/common';
 import { GatewayError } from '../gateway-error.js';
+import { IdempotencyKeys } from '../ports/idempotency-keys.js';
+import { OrderBook } from '../ports/order-book.js';
 import { decideIdempotency } from './idempotency-decision.js';
 import type { PlaceOrderCommand, PlacedOrder } from './place-order.command.js';
 import { refusedBeforePlacing } from './refused-before-placing.js';
 import { fingerprintOf } from './request-fingerprint.js';
-
-export type OrderPlacement = Pick<OrderGrpcClient, 'placeOrder'>;
-export type IdempotencyKeys = Pick<IdempotencyStore, 'claim' | 'complete' | 'release'>;
 
 /**
  * Places an order at the order service, honouring the Idempotency-Key: the same key with the same
  * body gets the first order back, the same key with another body is refused. Keys are per user.
  */
 @Injectable()
-export class PlaceOrderService {
+export class PlaceOrderHandler {
   constructor(
-    @Inject(OrderGrpcClient) private readonly orders: OrderPlacement,
-    @Inject(IdempotencyStore) private readonly keys: IdempotencyKeys,
+    private readonly orders: OrderBook,
+    private readonly keys: IdempotencyKeys,
   ) {}
 
   async execute(command: PlaceOrderCommand): Promise<PlacedOrder> {

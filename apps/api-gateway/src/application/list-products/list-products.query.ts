@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InventoryGrpcClient } from '../../infrastructure/grpc/inventory.grpc-client.js';
-import { LastGoodProductsStore } from '../../infrastructure/redis/last-good-products.store.js';
 import { isDependencyOutage } from '../dependency-outage.js';
 import { GatewayError } from '../gateway-error.js';
+import { LastGoodProducts } from '../ports/last-good-products.js';
+import { ProductCatalog } from '../ports/product-catalog.js';
 import type { CatalogProduct } from './catalog-product.js';
 
 export interface ProductList {
@@ -13,12 +13,12 @@ export interface ProductList {
 
 /** The catalog from inventory; while inventory is down, the last list it returned, marked stale. */
 @Injectable()
-export class ListProductsService {
-  private readonly logger = new Logger(ListProductsService.name);
+export class ListProductsQuery {
+  private readonly logger = new Logger(ListProductsQuery.name);
 
   constructor(
-    private readonly inventory: InventoryGrpcClient,
-    private readonly lastGood: LastGoodProductsStore,
+    private readonly inventory: ProductCatalog,
+    private readonly lastGood: LastGoodProducts,
   ) {}
 
   async execute(): Promise<ProductList> {
