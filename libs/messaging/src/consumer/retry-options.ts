@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * In-process retries of a failing handler, bounded so a poison message holds its partition for
  * seconds at most before it is dead-lettered. Defaults from the domain notes: 3 attempts in all,
- * exponential from 1 s, full jitter.
+ * exponential from 1 s (×2, capped at 10 s), half jitter (each wait between half and all of its delay).
  */
 export const retryOptionsSchema = z
   .object({

@@ -17,9 +17,10 @@ export const ORDER_EVENTS_SUBSCRIPTION = Symbol('ORDER_EVENTS_SUBSCRIPTION');
 
 /**
  * What fails here and is retried is a dependency's outage (user-service for the address, the mail
- * server), not the event: 12 attempts, 1 s doubling to 10 s apart (about 85 s in all, a heartbeat
- * before each), outlast a restart and the `user-grpc` breaker's open time after it, so an outage
- * delays the email and dead-letters nothing. What can never succeed is dead-lettered at once.
+ * server), not the event: 12 attempts, 1 s doubling to 10 s apart (42 to 85 s in all with the
+ * consumer's half jitter, a heartbeat before each), outlast a restart and the `user-grpc` breaker's
+ * 30 s open time after it, so an outage delays the email and dead-letters nothing. What can never
+ * succeed is dead-lettered at once.
  */
 export const DEFAULT_ORDER_EVENTS_SUBSCRIPTION: OrderEventsSubscription = {
   groupId: 'notification-service',
