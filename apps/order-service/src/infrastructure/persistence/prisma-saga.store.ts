@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ORDER_CANCELLATION_REASONS, type OrderCancellationReason } from '@shop/contracts';
 import type { OrderTransaction } from '../../application/ports/order-transactions.js';
 import { ConcurrentSagaChangeError, SagaStore, type LockedSaga, type ParkedSaga } from '../../application/ports/saga.store.js';
-import type { AppliedTransition, OrderSaga, StepLogEntry } from '../../domain/saga/order-saga.js';
+import type { AppliedTransition, StepLogEntry } from '../../domain/saga/order-saga.js';
 import { Prisma, PrismaClient, type SagaInstance } from '../../generated/prisma/client.js';
 import { prismaIn } from './prisma-order-transactions.js';
 
@@ -32,10 +32,18 @@ export class PrismaSagaStore extends SagaStore {
     super();
   }
 
+  /** The saga row and its first timeline entries, in one statement (raw SQL, as save()). */
   async insert(tx: OrderTransaction, orderId: string, start: AppliedTransition): Promise<void> {
-    const db = prismaIn(tx);
-    await db.sagaInstance.create({ data: { id: start.saga.sagaId, orderId, ...sagaColumns(start.saga) } });
-    await appendLog(db, start.saga.sagaId, start.log);
+    const { saga, log } = start;
+    await prismaIn(tx).$executeRaw`
+      WITH inserted AS (
+        INSERT INTO saga_instances (id, order_id, state, pending_steps, step_deadline_at, step_attempts, give_up_at,
+                                    compensation_attempts, cancellation_reason, last_error, updated_at)
+        VALUES (${saga.sagaId}::uuid, ${orderId}::uuid, ${saga.state}::saga_state, ${[...saga.pendingSteps]}::text[]::saga_step[],
+                ${saga.stepDeadlineAt}, ${saga.stepAttempts}, ${saga.giveUpAt}, ${saga.compensationAttempts}, ${saga.cancellationReason},
+                ${saga.lastError}, now())
+        RETURNING id)
+      ${timelineOf(log)}`;
   }
 
   async lockByOrderId(tx: OrderTransaction, orderId: string): Promise<LockedSaga | null> {
@@ -82,16 +90,7 @@ export class PrismaSagaStore extends SagaStore {
           updated_at = now()
         WHERE id = ${saga.sagaId}::uuid AND version = ${locked.version}
         RETURNING id),
-      logged AS (
-        -- Ids are assigned in the order of the entries, which is the timeline's order.
-        INSERT INTO saga_step_logs (saga_id, step, status, at, detail)
-        SELECT updated.id, entry.step::saga_step, entry.status::saga_step_status, entry.at, entry.detail
-        FROM updated,
-             unnest(${log.map((entry) => entry.step)}::text[], ${log.map((entry) => entry.status)}::text[],
-                    ${log.map((entry) => entry.at.toISOString())}::timestamptz[], ${log.map((entry) => entry.detail)}::text[])
-               WITH ORDINALITY AS entry (step, status, at, detail, position)
-        ORDER BY entry.position
-        RETURNING 1)
+      logged AS (${timelineOf(log, 'updated')} RETURNING 1)
       SELECT count(*)::int AS updated FROM updated`;
     if (row?.updated !== 1) throw new ConcurrentSagaChangeError(`saga ${saga.sagaId} changed since it was read at version ${locked.version}`);
   }
@@ -133,23 +132,19 @@ async function selectSaga(tx: OrderTransaction, where: Prisma.Sql, { lock }: { l
   return row ? toLockedSaga(row) : null;
 }
 
-function sagaColumns(saga: OrderSaga) {
-  return {
-    state: saga.state,
-    pendingSteps: [...saga.pendingSteps],
-    stepDeadlineAt: saga.stepDeadlineAt,
-    stepAttempts: saga.stepAttempts,
-    giveUpAt: saga.giveUpAt,
-    compensationAttempts: saga.compensationAttempts,
-    cancellationReason: saga.cancellationReason,
-    lastError: saga.lastError,
-  };
-}
-
-async function appendLog(db: Prisma.TransactionClient, sagaId: string, log: readonly StepLogEntry[]): Promise<void> {
-  if (log.length === 0) return;
-  // One multi-row INSERT: ids are assigned in array order, which is the timeline's order.
-  await db.sagaStepLog.createMany({ data: log.map((entry) => ({ sagaId, step: entry.step, status: entry.status, at: entry.at, detail: entry.detail })) });
+/**
+ * The INSERT of timeline entries for the saga row returned by the CTE named `saga` (a name of this
+ * file, never input) of the caller's statement. Ids follow the entries' order, the timeline's.
+ */
+function timelineOf(log: readonly StepLogEntry[], saga = 'inserted'): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO saga_step_logs (saga_id, step, status, at, detail)
+    SELECT ${Prisma.raw(saga)}.id, entry.step::saga_step, entry.status::saga_step_status, entry.at, entry.detail
+    FROM ${Prisma.raw(saga)},
+         unnest(${log.map((entry) => entry.step)}::text[], ${log.map((entry) => entry.status)}::text[],
+                ${log.map((entry) => entry.at.toISOString())}::timestamptz[], ${log.map((entry) => entry.detail)}::text[])
+           WITH ORDINALITY AS entry (step, status, at, detail, position)
+    ORDER BY entry.position`;
 }
 
 function toLockedSaga(row: SagaRow): LockedSaga {
