@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { CodedError, defineErrors, isCodedError } from './coded-error.js';
+import { defineErrors, isCodedError, serviceErrorClass } from './coded-error.js';
 import { InvalidRequestError, parseRequest } from './parse-request.js';
 
 const SHOP_ERRORS = defineErrors({ 'SHOP.CLOSED': 'FAILED_PRECONDITION', 'SHOP.NOT_FOUND': 'NOT_FOUND' });
-class ShopError extends CodedError<keyof typeof SHOP_ERRORS> {
-  constructor(code: keyof typeof SHOP_ERRORS, detail: string) {
-    super(code, SHOP_ERRORS[code], `${code}: ${detail}`);
-  }
-}
+class ShopError extends serviceErrorClass(SHOP_ERRORS) {}
 
 describe('coded errors', () => {
   it('carry their code, the kind their catalog gives it, the message and the class name', () => {
@@ -18,8 +14,22 @@ describe('coded errors', () => {
     assert.equal(error.kind, 'FAILED_PRECONDITION');
     assert.equal(error.message, 'SHOP.CLOSED: closed on Sundays');
     assert.equal(error.name, 'ShopError');
+    assert.equal(error.detail, 'closed on Sundays');
     assert.ok(isCodedError(error));
     assert.ok(!isCodedError(new Error('plain')));
+  });
+
+  it('make their message in the style of their service: CODE: detail, the code alone, or the detail alone', () => {
+    assert.equal(new ShopError('SHOP.NOT_FOUND').message, 'SHOP.NOT_FOUND');
+    class Terse extends serviceErrorClass(SHOP_ERRORS, 'code') {}
+    assert.equal(new Terse('SHOP.NOT_FOUND', 'no shop 42').message, 'SHOP.NOT_FOUND');
+    assert.equal(new Terse('SHOP.NOT_FOUND', 'no shop 42').detail, 'no shop 42');
+    class Plain extends serviceErrorClass(SHOP_ERRORS, 'detail') {}
+    assert.equal(new Plain('SHOP.CLOSED', 'closed on Sundays').message, 'closed on Sundays');
+  });
+
+  it('refuse a code that is not in the catalog, even past the type checker', () => {
+    assert.throws(() => new ShopError('SHOP.GONE' as 'SHOP.CLOSED', 'x'), /not in its service's catalog/);
   });
 
   it('refuse a catalog whose code is not SERVICE.WHAT in capitals', () => {

@@ -53,3 +53,41 @@ export class CodedError<Code extends string = string> extends Error {
 export function isCodedError(error: unknown): error is CodedError {
   return error instanceof CodedError;
 }
+
+/** What a service error's message is made of: `CODE: detail` (the default), the code alone, or the detail alone. */
+export type MessageStyle = 'code: detail' | 'code' | 'detail';
+
+/**
+ * The error class of a service, from its catalog: `new OrderError('ORDER.NOT_FOUND', 'no order 42')`
+ * has the catalog's kind for its code, keeps `detail`, and a message in the service's style.
+ *
+ * ```ts
+ * export const ORDER_ERRORS = defineErrors({ 'ORDER.NOT_FOUND': 'NOT_FOUND', ... });
+ * export class OrderError extends serviceErrorClass(ORDER_ERRORS) {}
+ * ```
+ */
+export function serviceErrorClass<const Catalog extends Record<string, ErrorKind>>(catalog: Catalog, style: MessageStyle = 'code: detail') {
+  const kinds = defineErrors(catalog);
+  type Code = keyof Catalog & string;
+  return class ServiceError extends CodedError<Code> {
+    constructor(
+      code: Code,
+      /** What exactly is wrong (which SKUs, which order), for the client or the log as the style says. */
+      readonly detail?: string,
+      options?: ErrorOptions,
+    ) {
+      super(code, kindOf(kinds, code), messageOf(code, detail, style), options);
+    }
+  };
+}
+
+function kindOf(catalog: Record<string, ErrorKind>, code: string): ErrorKind {
+  const kind = catalog[code];
+  if (kind === undefined) throw new Error(`error code ${code} is not in its service's catalog`);
+  return kind;
+}
+
+function messageOf(code: string, detail: string | undefined, style: MessageStyle): string {
+  if (detail === undefined || style === 'code') return code;
+  return style === 'detail' ? detail : `${code}: ${detail}`;
+}

@@ -1,4 +1,4 @@
-import { CodedError, defineErrors } from '@shop/errors';
+import { defineErrors, serviceErrorClass } from '@shop/errors';
 
 /** Refusals the gateway decides itself; interface/http/errors maps each kind to an HTTP status. */
 export const GATEWAY_ERRORS = defineErrors({
@@ -11,8 +11,5 @@ export const GATEWAY_ERRORS = defineErrors({
 });
 export type GatewayErrorCode = keyof typeof GATEWAY_ERRORS;
 
-export class GatewayError extends CodedError<GatewayErrorCode> {
-  constructor(code: GatewayErrorCode, message: string) {
-    super(code, GATEWAY_ERRORS[code], message);
-  }
-}
+/** Its message is the detail alone: it is what the HTTP error body says. */
+export class GatewayError extends serviceErrorClass(GATEWAY_ERRORS, 'detail') {}

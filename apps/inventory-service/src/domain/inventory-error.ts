@@ -1,4 +1,4 @@
-import { CodedError, defineErrors } from '@shop/errors';
+import { defineErrors, serviceErrorClass } from '@shop/errors';
 
 /** What the inventory refuses, and the kind of each (which @shop/errors maps to a gRPC status). */
 export const INVENTORY_ERRORS = defineErrors({
@@ -12,8 +12,4 @@ export const INVENTORY_ERRORS = defineErrors({
 export type InventoryErrorCode = keyof typeof INVENTORY_ERRORS;
 
 /** A refusal with a stable code; its message is `CODE: detail`. */
-export class InventoryError extends CodedError<InventoryErrorCode> {
-  constructor(code: InventoryErrorCode, detail: string) {
-    super(code, INVENTORY_ERRORS[code], `${code}: ${detail}`);
-  }
-}
+export class InventoryError extends serviceErrorClass(INVENTORY_ERRORS) {}

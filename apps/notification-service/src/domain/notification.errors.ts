@@ -1,4 +1,4 @@
-import { CodedError, defineErrors } from '@shop/errors';
+import { defineErrors, serviceErrorClass } from '@shop/errors';
 
 /** What can go wrong with a notification, and the kind of each (which @shop/errors maps to a gRPC status). */
 export const NOTIFICATION_ERRORS = defineErrors({
@@ -15,8 +15,4 @@ export const NOTIFICATION_ERRORS = defineErrors({
 });
 export type NotificationErrorCode = keyof typeof NOTIFICATION_ERRORS;
 
-export class NotificationError extends CodedError<NotificationErrorCode> {
-  constructor(code: NotificationErrorCode, detail: string, options?: { cause?: unknown }) {
-    super(code, NOTIFICATION_ERRORS[code], `${code}: ${detail}`, options);
-  }
-}
+export class NotificationError extends serviceErrorClass(NOTIFICATION_ERRORS) {}

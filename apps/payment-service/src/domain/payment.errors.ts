@@ -1,4 +1,4 @@
-import { CodedError, defineErrors } from '@shop/errors';
+import { defineErrors, serviceErrorClass } from '@shop/errors';
 
 /** What a payment rule refuses, and the kind of each (which @shop/errors maps to a gRPC status). */
 export const PAYMENT_ERRORS = defineErrors({
@@ -12,11 +12,4 @@ export const PAYMENT_ERRORS = defineErrors({
 export type PaymentErrorCode = keyof typeof PAYMENT_ERRORS;
 
 /** A payment rule said no. Its message is the code alone (what clients see); `detail` is for the logs. */
-export class PaymentError extends CodedError<PaymentErrorCode> {
-  constructor(
-    code: PaymentErrorCode,
-    readonly detail: string,
-  ) {
-    super(code, PAYMENT_ERRORS[code], code);
-  }
-}
+export class PaymentError extends serviceErrorClass(PAYMENT_ERRORS, 'code') {}

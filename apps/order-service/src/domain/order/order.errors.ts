@@ -1,4 +1,4 @@
-import { CodedError, defineErrors } from '@shop/errors';
+import { defineErrors, serviceErrorClass } from '@shop/errors';
 
 /** What the order service refuses, and the kind of each (which @shop/errors maps to a gRPC status). */
 export const ORDER_ERRORS = defineErrors({
@@ -10,12 +10,4 @@ export const ORDER_ERRORS = defineErrors({
 });
 export type OrderErrorCode = keyof typeof ORDER_ERRORS;
 
-export class OrderError extends CodedError<OrderErrorCode> {
-  constructor(
-    code: OrderErrorCode,
-    /** What exactly is wrong, for the client (e.g. which SKUs are unknown); none when the code says it all. */
-    readonly detail?: string,
-  ) {
-    super(code, ORDER_ERRORS[code], detail ? `${code}: ${detail}` : code);
-  }
-}
+export class OrderError extends serviceErrorClass(ORDER_ERRORS) {}
