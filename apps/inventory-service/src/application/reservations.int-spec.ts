@@ -52,7 +52,7 @@ describe('stock reservations (PostgreSQL)', () => {
 
   it('lets exactly 10 of 50 concurrent one-unit orders reserve a product with stock 10; the other 40 fail with INSUFFICIENT_STOCK', async () => {
     const sku = await productWithStock(10);
-    const outcomes = await Promise.all(Array.from({ length: 50 }, () => reserve.reserveStock(order([{ sku, quantity: 1 }]))));
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => reserve.execute(order([{ sku, quantity: 1 }]))));
 
     assert.equal(outcomes.filter((outcome) => outcome.kind === 'RESERVED').length, 10);
     const rejected = outcomes.filter((outcome) => outcome.kind === 'REJECTED');
@@ -66,7 +66,7 @@ describe('stock reservations (PostgreSQL)', () => {
 
   it('never takes stock below zero, even for orders of several units racing for the last ones', async () => {
     const sku = await productWithStock(7);
-    const outcomes = await Promise.all([3, 3, 3, 2, 2, 1, 1].map((quantity) => reserve.reserveStock(order([{ sku, quantity }]))));
+    const outcomes = await Promise.all([3, 3, 3, 2, 2, 1, 1].map((quantity) => reserve.execute(order([{ sku, quantity }]))));
     const reservedUnits = outcomes.reduce((units, outcome) => units + (outcome.kind === 'RESERVED' ? outcome.reply.items[0]!.quantity : 0), 0);
     const left = await availableOf(sku);
     assert.ok(left >= 0, `available went to ${left}`);
@@ -76,7 +76,7 @@ describe('stock reservations (PostgreSQL)', () => {
   it('replies with the catalog unit prices at reservation time and the order total in integer cents', async () => {
     const cable = await productWithStock(100, 999);
     const stand = await productWithStock(100, 3_499);
-    const outcome = await reserve.reserveStock(
+    const outcome = await reserve.execute(
       order([
         { sku: stand, quantity: 1 },
         { sku: cable, quantity: 2 },
@@ -95,7 +95,7 @@ describe('stock reservations (PostgreSQL)', () => {
   it('reserves nothing of a multi-line order when one line lacks stock, and names that line', async () => {
     const plenty = await productWithStock(100);
     const scarce = await productWithStock(1);
-    const outcome = await reserve.reserveStock(
+    const outcome = await reserve.execute(
       order([
         { sku: plenty, quantity: 5 },
         { sku: scarce, quantity: 2 },
@@ -109,7 +109,7 @@ describe('stock reservations (PostgreSQL)', () => {
 
   it('rejects an order with an unknown SKU as UNKNOWN_SKU without touching the stock of its other lines', async () => {
     const known = await productWithStock(10);
-    const outcome = await reserve.reserveStock(
+    const outcome = await reserve.execute(
       order([
         { sku: known, quantity: 1 },
         { sku: 'NO-SUCH-PRODUCT', quantity: 1 },
@@ -122,9 +122,9 @@ describe('stock reservations (PostgreSQL)', () => {
   it('changes stock once when the same order is reserved twice, and answers the second time as the first, at the first prices', async () => {
     const sku = await productWithStock(10, 500);
     const command = order([{ sku, quantity: 3 }]);
-    const first = await reserve.reserveStock(command);
+    const first = await reserve.execute(command);
     await database.prisma.product.update({ where: { sku }, data: { priceCents: 900 } });
-    const again = await reserve.reserveStock({ ...command });
+    const again = await reserve.execute({ ...command });
     assert.deepEqual(again, first);
     assert.equal(await availableOf(sku), 7);
   });
@@ -132,19 +132,19 @@ describe('stock reservations (PostgreSQL)', () => {
   it('answers a repeated reserve of a rejected order with the same refusal, even once stock has arrived', async () => {
     const sku = await productWithStock(1);
     const command = order([{ sku, quantity: 2 }]);
-    const first = await reserve.reserveStock(command);
+    const first = await reserve.execute(command);
     await database.prisma.product.update({ where: { sku }, data: { available: 50 } });
-    assert.deepEqual(await reserve.reserveStock(command), first);
+    assert.deepEqual(await reserve.execute(command), first);
     assert.equal(await availableOf(sku), 50);
   });
 
   it('returns the units of a released reservation once, however often the release is repeated', async () => {
     const sku = await productWithStock(10);
     const command = order([{ sku, quantity: 4 }]);
-    await reserve.reserveStock(command);
+    await reserve.execute(command);
     assert.equal(await availableOf(sku), 6);
-    const first = await release.releaseStock(compensation(command));
-    const second = await release.releaseStock(compensation(command));
+    const first = await release.execute(compensation(command));
+    const second = await release.execute(compensation(command));
     assert.deepEqual([first.decision, second.decision], ['RETURN_UNITS', 'NOTHING_HELD']);
     assert.deepEqual(second.reply, { sagaId: command.sagaId, step: 'RELEASE_STOCK', orderId: command.orderId });
     assert.equal(await availableOf(sku), 10);
@@ -153,10 +153,10 @@ describe('stock reservations (PostgreSQL)', () => {
   it('does not return units when a committed reservation is released', async () => {
     const sku = await productWithStock(10);
     const command = order([{ sku, quantity: 2 }]);
-    await reserve.reserveStock(command);
-    const committed = await commit.commitReservation(confirmation(command));
+    await reserve.execute(command);
+    const committed = await commit.execute(confirmation(command));
     assert.deepEqual(committed, { ok: true, reply: { sagaId: command.sagaId, step: 'COMMIT_RESERVATION', orderId: command.orderId } });
-    const released = await release.releaseStock(compensation(command));
+    const released = await release.execute(compensation(command));
     assert.deepEqual([released.previousStatus, released.decision], ['COMMITTED', 'NOTHING_HELD']);
     assert.equal(await availableOf(sku), 8);
   });
@@ -164,17 +164,17 @@ describe('stock reservations (PostgreSQL)', () => {
   it('treats a second commit as done, and refuses to commit an order that holds nothing', async () => {
     const sku = await productWithStock(10);
     const command = order([{ sku, quantity: 1 }]);
-    await reserve.reserveStock(command);
-    assert.equal((await commit.commitReservation(confirmation(command))).ok, true);
-    assert.equal((await commit.commitReservation(confirmation(command))).ok, true);
+    await reserve.execute(command);
+    assert.equal((await commit.execute(confirmation(command))).ok, true);
+    assert.equal((await commit.execute(confirmation(command))).ok, true);
 
-    const never = await commit.commitReservation(confirmation(order([{ sku, quantity: 1 }])));
+    const never = await commit.execute(confirmation(order([{ sku, quantity: 1 }])));
     assert.equal(!never.ok && never.error.code, 'INVENTORY.RESERVATION_NOT_FOUND');
 
     const releasedFirst = order([{ sku, quantity: 1 }]);
-    await reserve.reserveStock(releasedFirst);
-    await release.releaseStock(compensation(releasedFirst));
-    const late = await commit.commitReservation(confirmation(releasedFirst));
+    await reserve.execute(releasedFirst);
+    await release.execute(compensation(releasedFirst));
+    const late = await commit.execute(confirmation(releasedFirst));
     assert.equal(!late.ok && late.error.code, 'INVENTORY.RESERVATION_NOT_HELD');
     assert.equal(await availableOf(sku), 9);
   });
@@ -182,10 +182,10 @@ describe('stock reservations (PostgreSQL)', () => {
   it('treats releasing an unknown reservation as a no-op, and a reserve that arrives after it reserves nothing', async () => {
     const sku = await productWithStock(10);
     const command = order([{ sku, quantity: 3 }]);
-    const released = await release.releaseStock(compensation(command));
+    const released = await release.execute(compensation(command));
     assert.equal(released.decision, 'RECORD_EARLY_RELEASE');
     assert.equal(await availableOf(sku), 10);
-    assert.deepEqual(await reserve.reserveStock(command), { kind: 'IGNORED', reason: 'RELEASED_BEFORE_RESERVED' });
+    assert.deepEqual(await reserve.execute(command), { kind: 'IGNORED', reason: 'RELEASED_BEFORE_RESERVED' });
     assert.equal(await availableOf(sku), 10);
   });
 
@@ -194,7 +194,7 @@ describe('stock reservations (PostgreSQL)', () => {
     const second = await productWithStock(1_000);
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, index) =>
-        reserve.reserveStock(
+        reserve.execute(
           order(
             index % 2 === 0
               ? [

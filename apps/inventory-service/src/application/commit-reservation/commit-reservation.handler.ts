@@ -20,8 +20,8 @@ export class CommitReservationHandler {
    * Turns the order's held units into a sale (they already left `available`, so no stock
    * changes). Committing twice is done; an order without a held reservation is refused with a code.
    */
-  async commitReservation(command: CommitReservationPayload, transaction?: StockTransaction): Promise<CommitReservationOutcome> {
-    if (!transaction) return this.transactions.run((own) => this.commitReservation(command, own));
+  async execute(command: CommitReservationPayload, transaction?: StockTransaction): Promise<CommitReservationOutcome> {
+    if (!transaction) return this.transactions.run((own) => this.execute(command, own));
     await this.reservations.lockOrder(transaction, command.orderId);
     const existing = await this.reservations.findByOrder(transaction, command.orderId);
     const decision = decideCommit(command.orderId, existing?.status ?? null);

@@ -33,7 +33,7 @@ export class ExpireHeldReservationsHandler {
   ) {}
 
   /** Expires what is due now; returns how many reservations it released. */
-  async expireOnce(now = new Date()): Promise<number> {
+  async sweepOnce(now = new Date()): Promise<number> {
     const heldSince = new Date(now.getTime() - this.config.RESERVATION_HOLD_LIMIT_MS);
     let expired = 0;
     while (expired < SWEEP_BATCH_SIZE) {

@@ -39,7 +39,7 @@ describe('held reservations past their limit (PostgreSQL)', () => {
   /** Reserves `quantity` for a new order, `ageHours` ago. */
   async function reserved(sku: string, quantity: number, ageHours: number) {
     const command = { sagaId: randomUUID(), step: 'RESERVE_STOCK' as const, orderId: randomUUID(), items: [{ sku, quantity }] };
-    await app.get(ReserveStockHandler).reserveStock(command);
+    await app.get(ReserveStockHandler).execute(command);
     await database.prisma.$executeRaw`UPDATE stock_reservations SET created_at = now() - make_interval(hours => ${ageHours}) WHERE order_id = ${command.orderId}::uuid`;
     return command;
   }
@@ -49,10 +49,10 @@ describe('held reservations past their limit (PostgreSQL)', () => {
     const abandoned = await reserved(sku, 3, 25);
     const recent = await reserved(sku, 2, 1);
     const committed = await reserved(sku, 1, 25);
-    await app.get(CommitReservationHandler).commitReservation({ ...committed, step: 'COMMIT_RESERVATION' });
+    await app.get(CommitReservationHandler).execute({ ...committed, step: 'COMMIT_RESERVATION' });
     assert.equal(await availableOf(sku), 4);
 
-    assert.equal(await app.get(ExpireHeldReservationsHandler).expireOnce(), 1);
+    assert.equal(await app.get(ExpireHeldReservationsHandler).sweepOnce(), 1);
 
     assert.equal(await availableOf(sku), 7);
     const expired = await reservationOf(abandoned.orderId);
@@ -60,21 +60,21 @@ describe('held reservations past their limit (PostgreSQL)', () => {
     assert.ok(expired.expiredAt instanceof Date);
     assert.equal((await reservationOf(recent.orderId)).status, 'RESERVED');
     assert.equal((await reservationOf(committed.orderId)).status, 'COMMITTED');
-    assert.equal(await app.get(ExpireHeldReservationsHandler).expireOnce(), 0, 'nothing is expired twice');
+    assert.equal(await app.get(ExpireHeldReservationsHandler).sweepOnce(), 0, 'nothing is expired twice');
   });
 
   it('acknowledges a late release of an expired reservation without returning its units twice, and refuses a late commit', async () => {
     const sku = await productWithStock(5);
     const abandoned = await reserved(sku, 5, 48);
-    await app.get(ExpireHeldReservationsHandler).expireOnce();
+    await app.get(ExpireHeldReservationsHandler).sweepOnce();
     assert.equal(await availableOf(sku), 5);
 
-    const release = await app.get(ReleaseStockHandler).releaseStock({ sagaId: abandoned.sagaId, step: 'RELEASE_STOCK', orderId: abandoned.orderId });
+    const release = await app.get(ReleaseStockHandler).execute({ sagaId: abandoned.sagaId, step: 'RELEASE_STOCK', orderId: abandoned.orderId });
     assert.equal(release.decision, 'NOTHING_HELD');
     assert.deepEqual(release.reply, { sagaId: abandoned.sagaId, step: 'RELEASE_STOCK', orderId: abandoned.orderId });
     assert.equal(await availableOf(sku), 5);
 
-    const commit = await app.get(CommitReservationHandler).commitReservation({ sagaId: abandoned.sagaId, step: 'COMMIT_RESERVATION', orderId: abandoned.orderId });
+    const commit = await app.get(CommitReservationHandler).execute({ sagaId: abandoned.sagaId, step: 'COMMIT_RESERVATION', orderId: abandoned.orderId });
     assert.equal(commit.ok, false);
     assert.equal(await availableOf(sku), 5);
   });

@@ -17,7 +17,7 @@ export class GetProductsQuery {
   ) {}
 
   /** The products with these SKUs; SKUs the catalog does not know are listed apart, not an error. */
-  async getProducts(skus: readonly string[]): Promise<ProductsBySku> {
+  async execute(skus: readonly string[]): Promise<ProductsBySku> {
     const distinct = [...new Set(skus)];
     const found = await Promise.all(distinct.map((sku) => this.cache.product(sku, () => this.products.findBySku(sku))));
     const result: ProductsBySku = { products: [], unknownSkus: [] };

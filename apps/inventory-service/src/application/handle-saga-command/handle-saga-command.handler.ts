@@ -63,7 +63,7 @@ export class HandleSagaCommandHandler {
   }
 
   private async reserve(transaction: StockTransaction, command: MessageOf<typeof ReserveStockCommand>): Promise<Handled> {
-    const outcome = await this.reserveStock.reserveStock(command.payload, transaction);
+    const outcome = await this.reserveStock.execute(command.payload, transaction);
     if (outcome.kind === 'RESERVED') return { result: outcome.kind, send: [reply(command, StockReservedReply, outcome.reply)] };
     if (outcome.kind === 'REJECTED') return { result: outcome.kind, send: [reply(command, StockReservationFailedReply, outcome.reply)] };
     this.logger.warn({ code: 'INVENTORY.RESERVE_AFTER_RELEASE', orderId: command.payload.orderId }, 'ReserveStock after the order was released: nothing reserved, no reply');
@@ -71,7 +71,7 @@ export class HandleSagaCommandHandler {
   }
 
   private async release(transaction: StockTransaction, command: MessageOf<typeof ReleaseStockCommand>): Promise<Handled> {
-    const outcome = await this.releaseStock.releaseStock(command.payload, transaction);
+    const outcome = await this.releaseStock.execute(command.payload, transaction);
     if (outcome.previousStatus === 'COMMITTED') {
       this.logger.warn({ code: 'INVENTORY.RELEASE_AFTER_COMMIT', orderId: command.payload.orderId }, 'ReleaseStock for a committed reservation: sold units are not returned');
     }
@@ -79,7 +79,7 @@ export class HandleSagaCommandHandler {
   }
 
   private async commit(transaction: StockTransaction, command: MessageOf<typeof CommitReservationCommand>): Promise<Handled> {
-    const outcome = await this.commitReservation.commitReservation(command.payload, transaction);
+    const outcome = await this.commitReservation.execute(command.payload, transaction);
     // Rolls the transaction back (the inbox claim too) and dead-letters the command: the saga
     // asked for something that contradicts the reservation, which no retry fixes.
     if (!outcome.ok) throw outcome.error;

@@ -11,7 +11,7 @@ export class ListProductsQuery {
   ) {}
 
   /** The whole catalog by SKU, from the cache when it has it. */
-  listProducts(): Promise<Product[]> {
+  execute(): Promise<Product[]> {
     return this.cache.productListing(() => this.products.findAll());
   }
 }

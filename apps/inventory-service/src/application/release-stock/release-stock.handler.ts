@@ -27,8 +27,8 @@ export class ReleaseStockHandler {
    * The saga's compensation: gives a held reservation's units back, once. Releasing again,
    * releasing a rejected or committed reservation, or an order never reserved changes no stock.
    */
-  async releaseStock(command: ReleaseStockPayload, transaction?: StockTransaction): Promise<ReleaseStockOutcome> {
-    if (!transaction) return this.transactions.run((own) => this.releaseStock(command, own));
+  async execute(command: ReleaseStockPayload, transaction?: StockTransaction): Promise<ReleaseStockOutcome> {
+    if (!transaction) return this.transactions.run((own) => this.execute(command, own));
     await this.reservations.lockOrder(transaction, command.orderId);
     const existing = await this.reservations.findByOrder(transaction, command.orderId);
     const decision = decideRelease(existing?.status ?? null);

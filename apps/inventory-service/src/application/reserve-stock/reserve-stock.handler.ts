@@ -27,8 +27,8 @@ export class ReserveStockHandler {
    * reserved at most once: a repeated command gets the first answer again. Runs inside
    * `transaction` (with the caller's inbox claim and outbox write), or in one of its own.
    */
-  async reserveStock(command: ReserveStockPayload, transaction?: StockTransaction): Promise<ReserveStockOutcome> {
-    if (!transaction) return this.transactions.run((own) => this.reserveStock(command, own));
+  async execute(command: ReserveStockPayload, transaction?: StockTransaction): Promise<ReserveStockOutcome> {
+    if (!transaction) return this.transactions.run((own) => this.execute(command, own));
     await this.reservations.lockOrder(transaction, command.orderId);
     const existing = await this.reservations.findByOrder(transaction, command.orderId);
     if (existing) return this.repeatAnswer(command, existing);

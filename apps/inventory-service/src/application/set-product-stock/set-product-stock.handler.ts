@@ -15,7 +15,7 @@ export class SetProductStockHandler {
    * units available now (units held by reservations are not part of `available` and stay held).
    * The input is validated at the boundary (SKU format, catalog currency, non-negative numbers).
    */
-  setProductStock(product: Product): Promise<Product> {
+  execute(product: Product): Promise<Product> {
     return this.transactions.run((transaction) => this.products.upsert(transaction, product));
   }
 }

@@ -50,7 +50,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
   }
 
   async function availableThroughCache(sku: string): Promise<number | undefined> {
-    return (await products.getProducts([sku])).products[0]?.available;
+    return (await products.execute([sku])).products[0]?.available;
   }
 
   it('deletes a product\'s entry when a reservation changes its stock, so the next read sees the new stock', async () => {
@@ -58,7 +58,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
     assert.equal(await availableThroughCache(sku), 10);
     assert.equal(await redis.exists(productKey(sku)), 1, 'the read filled Redis');
 
-    const outcome = await app.get(ReserveStockHandler).reserveStock({ sagaId: randomUUID(), step: 'RESERVE_STOCK', orderId: randomUUID(), items: [{ sku, quantity: 3 }] });
+    const outcome = await app.get(ReserveStockHandler).execute({ sagaId: randomUUID(), step: 'RESERVE_STOCK', orderId: randomUUID(), items: [{ sku, quantity: 3 }] });
     assert.equal(outcome.kind, 'RESERVED');
     assert.equal(await redis.exists(productKey(sku)), 0, 'the reservation deleted the entry after its commit');
     assert.equal(await availableThroughCache(sku), 7);
@@ -67,20 +67,20 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
   it('deletes the product and the product list when an operator sets the stock', async () => {
     const listing = app.get(ListProductsQuery);
     const sku = await coldProduct(1);
-    assert.equal((await listing.listProducts()).find((product) => product.sku === sku)?.available, 1);
+    assert.equal((await listing.execute()).find((product) => product.sku === sku)?.available, 1);
     assert.equal(await availableThroughCache(sku), 1);
 
-    await app.get(SetProductStockHandler).setProductStock({ sku, name: 'Restocked', priceCents: 150, currency: CATALOG_CURRENCY, available: 40 });
-    assert.deepEqual((await products.getProducts([sku])).products, [{ sku, name: 'Restocked', priceCents: 150, currency: CATALOG_CURRENCY, available: 40 }]);
-    assert.equal((await listing.listProducts()).find((product) => product.sku === sku)?.available, 40);
+    await app.get(SetProductStockHandler).execute({ sku, name: 'Restocked', priceCents: 150, currency: CATALOG_CURRENCY, available: 40 });
+    assert.deepEqual((await products.execute([sku])).products, [{ sku, name: 'Restocked', priceCents: 150, currency: CATALOG_CURRENCY, available: 40 }]);
+    assert.equal((await listing.execute()).find((product) => product.sku === sku)?.available, 40);
   });
 
   it('remembers an unknown SKU briefly in Redis, so lookups from any process stop reaching the database', async () => {
     const sku = freshSku();
     const findBySku = mock.method(app.get(ProductStore), 'findBySku');
     try {
-      assert.deepEqual(await products.getProducts([sku]), { products: [], unknownSkus: [sku] });
-      assert.deepEqual(await products.getProducts([sku]), { products: [], unknownSkus: [sku] });
+      assert.deepEqual(await products.execute([sku]), { products: [], unknownSkus: [sku] });
+      assert.deepEqual(await products.execute([sku]), { products: [], unknownSkus: [sku] });
       assert.equal(findBySku.mock.callCount(), 1);
     } finally {
       findBySku.mock.restore();
@@ -103,7 +103,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
     const sku = await coldProduct(25);
     const findBySku = mock.method(app.get(ProductStore), 'findBySku');
     try {
-      const answers = await Promise.all(Array.from({ length: 20 }, () => products.getProducts([sku])));
+      const answers = await Promise.all(Array.from({ length: 20 }, () => products.execute([sku])));
       assert.equal(findBySku.mock.callCount(), 1);
       for (const answer of answers) assert.equal(answer.products[0]?.available, 25);
     } finally {

@@ -121,7 +121,7 @@ describe('the InventoryService gRPC API, called through a grpc-js client', () =>
   });
 
   it('keeps the stock of existing products when the seed runs again, as on every restart', async () => {
-    const reserved = await server.get(ReserveStockHandler).reserveStock({
+    const reserved = await server.get(ReserveStockHandler).execute({
       sagaId: randomUUID(),
       step: 'RESERVE_STOCK',
       orderId: randomUUID(),

@@ -19,16 +19,16 @@ export class InventoryGrpcController implements inventoryV1.InventoryServiceCont
   ) {}
 
   async listProducts(): Promise<inventoryV1.ListProductsResponse> {
-    return { products: await this.listProductsQuery.listProducts() };
+    return { products: await this.listProductsQuery.execute() };
   }
 
   async getProducts(request: inventoryV1.GetProductsRequest): Promise<inventoryV1.GetProductsResponse> {
     const { skus } = parseRequest(getProductsRequestSchema, request);
-    return this.getProductsQuery.getProducts(skus);
+    return this.getProductsQuery.execute(skus);
   }
 
   async setProductStock(request: inventoryV1.SetProductStockRequest): Promise<inventoryV1.SetProductStockResponse> {
     const product = parseRequest(setProductStockRequestSchema, request);
-    return { product: await this.setProductStockHandler.setProductStock(product) };
+    return { product: await this.setProductStockHandler.execute(product) };
   }
 }

@@ -27,7 +27,7 @@ export class ReservationExpiryScheduler implements OnApplicationBootstrap, OnApp
 
   private async sweep(): Promise<void> {
     try {
-      await this.expiry.expireOnce();
+      await this.expiry.sweepOnce();
     } catch (error) {
       // The database may be briefly away; the reservations are still there for the next sweep.
       this.logger.error({ code: 'INVENTORY.RESERVATION_EXPIRY_FAILED', err: error }, 'reservation expiry sweep failed');

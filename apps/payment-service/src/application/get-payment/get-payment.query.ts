@@ -8,7 +8,7 @@ import { PaymentStore } from '../ports/payment-store.js';
 export class GetPaymentQuery {
   constructor(private readonly payments: PaymentStore) {}
 
-  async byOrderId(orderId: string): Promise<Payment> {
+  async execute(orderId: string): Promise<Payment> {
     const payment = await this.payments.findByOrderId(orderId);
     if (!payment) throw new PaymentError('PAYMENT.NOT_FOUND', `no payment was attempted for order ${orderId}`);
     return payment;

@@ -24,7 +24,7 @@ export class PaymentGrpcController implements paymentV1.PaymentServiceController
 
   async getPayment(request: paymentV1.GetPaymentRequest): Promise<paymentV1.GetPaymentResponse> {
     const { orderId } = parseRequest(getPaymentRequestSchema, request);
-    return { payment: toPaymentMessage(await this.payments.byOrderId(orderId)) };
+    return { payment: toPaymentMessage(await this.payments.execute(orderId)) };
   }
 }
 
