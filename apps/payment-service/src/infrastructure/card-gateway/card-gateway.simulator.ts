@@ -46,12 +46,16 @@ export class CardGatewaySimulator {
   async authorize(token: string, amountCents: number, currency: string, idempotencyKey: string, signal: AbortSignal): Promise<SimulatedAuthorization> {
     signal.throwIfAborted();
     const request = { paymentToken: token, amountCents, currency };
-    const earlier = await this.records.findByIdempotencyKey(idempotencyKey);
-    if (earlier) return answerFor(earlier, request);
-    if (token === 'pm_card_slow') await sleep(this.slowResponseMs, undefined, { signal });
-    signal.throwIfAborted();
-    // A twin request with the same key (on this replica or another) may have stored its answer
-    // first: then that answer is this request's too, and the authorization decided here never existed.
+    if (token === 'pm_card_slow') {
+      // A key asked again gets its first answer at once; only a new request is slow.
+      const earlier = await this.records.findByIdempotencyKey(idempotencyKey);
+      if (earlier) return answerFor(earlier, request);
+      await sleep(this.slowResponseMs, undefined, { signal });
+      signal.throwIfAborted();
+    }
+    // One statement for a new key. A twin request with the same key (on this replica or another,
+    // or earlier) may have stored its answer first: then that answer is this request's too, and
+    // the authorization decided here never existed.
     const stored = await this.records.addUnlessExists({ idempotencyKey, request, answer: decide(token) });
     return answerFor(stored, request);
   }
