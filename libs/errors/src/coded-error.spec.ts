@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { defineErrors, isCodedError, serviceErrorClass } from './coded-error.js';
+import { CodedError, defineErrors, serviceErrorClass } from './coded-error.js';
 import { InvalidRequestError, parseRequest } from './parse-request.js';
 
 const SHOP_ERRORS = defineErrors({ 'SHOP.CLOSED': 'FAILED_PRECONDITION', 'SHOP.NOT_FOUND': 'NOT_FOUND' });
@@ -15,8 +15,8 @@ describe('coded errors', () => {
     assert.equal(error.message, 'SHOP.CLOSED: closed on Sundays');
     assert.equal(error.name, 'ShopError');
     assert.equal(error.detail, 'closed on Sundays');
-    assert.ok(isCodedError(error));
-    assert.ok(!isCodedError(new Error('plain')));
+    assert.ok(error instanceof CodedError);
+    assert.ok(!(new Error('plain') instanceof CodedError));
   });
 
   it('make their message in the style of their service: CODE: detail, the code alone, or the detail alone', () => {

@@ -50,10 +50,6 @@ export class CodedError<Code extends string = string> extends Error {
   }
 }
 
-export function isCodedError(error: unknown): error is CodedError {
-  return error instanceof CodedError;
-}
-
 /** What a service error's message is made of: `CODE: detail` (the default), the code alone, or the detail alone. */
 export type MessageStyle = 'code: detail' | 'code' | 'detail';
 

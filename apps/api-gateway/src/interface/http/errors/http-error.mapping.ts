@@ -1,6 +1,8 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { BrokenCircuitError, BulkheadRejectedError, DependencyTimeoutError, GrpcStatus, TaskCancelledError } from '@shop/resilience';
 import { CodedError, type ErrorKind } from '@shop/errors';
+// The trailer in which every service names the code of its refusal (@shop/errors/grpc writes it).
+import { ERROR_CODE_TRAILER } from '@shop/errors/grpc';
 
 /** What a failure becomes over HTTP. `detail` goes to the log, never to the client. */
 export interface HttpError {
@@ -105,9 +107,6 @@ interface GrpcError {
   message: string;
   metadata?: { get?: (key: string) => unknown[] };
 }
-
-/** The trailer in which a service may name the code of its refusal (user-service does). */
-const ERROR_CODE_TRAILER = 'error-code';
 
 // A grpc-js ServiceError, as NestJS's ClientGrpc passes it on: a numeric status code and its details.
 function isGrpcError(exception: unknown): exception is GrpcError {
