@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { KafkaConnection, MessagingModule } from '@shop/messaging';
 import { HealthModule } from '@shop/observability';
+import { MongoConnection } from '@shop/persistence';
 import type { Config } from './config.js';
-import { MongoConnection } from './infrastructure/mongo.connection.js';
-import { MongoModule } from './infrastructure/mongo.module.js';
+import { DatabaseModule } from './infrastructure/database.module.js';
 import {
   DEFAULT_ORDER_EVENTS_SUBSCRIPTION,
   ORDER_EVENTS_SUBSCRIPTION,
@@ -22,7 +22,7 @@ const messaging = MessagingModule.forRootAsync({
   imports: [
     NotificationsModule,
     messaging,
-    HealthModule.forRoot({ imports: [MongoModule, messaging], probes: [MongoConnection, KafkaConnection] }),
+    HealthModule.forRoot({ imports: [DatabaseModule, messaging], probes: [MongoConnection, KafkaConnection] }),
   ],
   providers: [OrderEventsConsumer, { provide: ORDER_EVENTS_SUBSCRIPTION, useValue: DEFAULT_ORDER_EVENTS_SUBSCRIPTION }],
 })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { grpcOptionsFor } from '@shop/contracts';
+import { MongoConnection } from '@shop/persistence';
 import { ResilienceModule } from '@shop/resilience';
 import { ListNotificationsQuery } from './application/list-notifications/list-notifications.query.js';
 import { NotifyOrderOutcomeHandler } from './application/notify-order-outcome/notify-order-outcome.handler.js';
@@ -12,8 +13,7 @@ import { RecipientDirectory } from './application/ports/recipient-directory.js';
 import type { Config } from './config.js';
 import { SmtpEmailSender } from './infrastructure/mail/smtp.email-sender.js';
 import { StoredJsonEmailSender } from './infrastructure/mail/stored-json.email-sender.js';
-import { MongoConnection } from './infrastructure/mongo.connection.js';
-import { MongoModule } from './infrastructure/mongo.module.js';
+import { DatabaseModule } from './infrastructure/database.module.js';
 import { MongoNotificationStore } from './infrastructure/mongo-notification.store.js';
 import { USER_GRPC_CLIENT, USER_GRPC_POLICY, UserServiceRecipientDirectory } from './infrastructure/user-service.recipient-directory.js';
 import { NotificationGrpcController } from './interface/grpc/notification.grpc-controller.js';
@@ -39,7 +39,7 @@ function emailSenderFor(config: Config, mongo: MongoConnection): EmailSender {
  * the use cases, their adapters, and the gRPC API. Integration tests compose this module directly.
  */
 @Module({
-  imports: [MongoModule, userServiceClient, resilience],
+  imports: [DatabaseModule, userServiceClient, resilience],
   controllers: [NotificationGrpcController],
   providers: [
     NotifyOrderOutcomeHandler,
@@ -49,6 +49,6 @@ function emailSenderFor(config: Config, mongo: MongoConnection): EmailSender {
     { provide: RecipientDirectory, useClass: UserServiceRecipientDirectory },
     { provide: EmailSender, useFactory: emailSenderFor, inject: [SERVICE_CONFIG, MongoConnection] },
   ],
-  exports: [NotifyOrderOutcomeHandler, ListNotificationsQuery, MongoModule],
+  exports: [NotifyOrderOutcomeHandler, ListNotificationsQuery, DatabaseModule],
 })
 export class NotificationsModule {}

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadTopology, repositoryRoot } from './topology.js';
+import { REPOSITORY_ROOT } from '@shop/testing';
+import { loadTopology } from './topology.js';
 
 /** Runs an app with exactly `env` (plus PATH) and returns how it ended. */
 function startWith(app: string, env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [join(repositoryRoot, 'apps', app, 'dist', 'main.js')], {
+  const result = spawnSync(process.execPath, [join(REPOSITORY_ROOT, 'apps', app, 'dist', 'main.js')], {
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
     timeout: 20_000,

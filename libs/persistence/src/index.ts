@@ -1,2 +1,4 @@
 export { PostgresConnection, PrismaClientLike } from './postgres.connection.js';
 export { PrismaModule, PrismaModuleOptions } from './prisma.module.js';
+export { MongoConnection } from './mongo/mongo.connection.js';
+export { MongoModule, MongoModuleOptions } from './mongo/mongo.module.js';

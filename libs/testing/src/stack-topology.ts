@@ -15,7 +15,6 @@ export interface StackTopology {
   /** `host:port` of the Kafka broker, as KAFKA_BROKERS takes it. */
   kafkaBrokers: string;
   redisUrl: string;
-  mongoUrl: string;
 }
 
 export async function stackTopology(): Promise<StackTopology> {

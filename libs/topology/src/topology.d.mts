@@ -5,6 +5,8 @@ export interface AppDescription {
   httpPort: number;
   grpcPort?: number;
   datastores: Datastore[];
+  /** A MongoDB app's own database. */
+  mongoDatabase?: string;
 }
 export declare const host: string;
 export declare const defaultPorts: Readonly<Record<string, number>>;
@@ -18,7 +20,7 @@ export declare const infra: {
 };
 export declare const kafkaBrokers: string;
 export declare const redisUrl: string;
-export declare const mongoUrl: string;
+export declare function mongoUrlOf(database: string): string;
 export declare function postgresDatabase(service: string): { database: string; role: string; password: string; url: string };
 export declare const apps: AppDescription[];
 export declare const postgresApps: AppDescription[];

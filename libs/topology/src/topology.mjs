@@ -36,6 +36,7 @@ export const defaultPorts = Object.freeze({
   INVENTORY_SERVICE_GRPC_PORT: 3054,
   NOTIFICATION_SERVICE_PORT: 3005,
   NOTIFICATION_SERVICE_GRPC_PORT: 3055,
+  // (npx nx g @shop/tooling:service adds new ports above this line)
 });
 
 /** Every port's environment variable and current value (the default unless the variable is set), so an error can say which variable moves it. */
@@ -60,7 +61,8 @@ export const infra = {
 
 export const kafkaBrokers = `${host}:${infra.kafka.port}`;
 export const redisUrl = `redis://${host}:${infra.redis.port}`;
-export const mongoUrl = `mongodb://${host}:${infra.mongo.port}/notifications`;
+/** A MongoDB app's database on the stand-in (each app has its own, named in its topology entry). */
+export const mongoUrlOf = (database) => `mongodb://${host}:${infra.mongo.port}/${database}`;
 
 /** One PostgreSQL database and one role per service: no service can reach another's tables. */
 export function postgresDatabase(service) {
@@ -75,8 +77,8 @@ export function postgresDatabase(service) {
 }
 
 /**
- * The six apps. httpPort serves /health and /metrics; grpcPort (where present) serves queries.
- * datastores lists what the app's readiness depends on.
+ * The apps. httpPort serves /health and /metrics; grpcPort (where present) serves queries.
+ * datastores lists what the app's readiness depends on; a MongoDB app names its database.
  */
 export const apps = [
   { name: 'api-gateway', httpPort: port('GATEWAY_PORT'), datastores: ['redis'] },
@@ -84,7 +86,8 @@ export const apps = [
   { name: 'order-service', httpPort: port('ORDER_SERVICE_PORT'), grpcPort: port('ORDER_SERVICE_GRPC_PORT'), datastores: ['postgres', 'kafka'] },
   { name: 'payment-service', httpPort: port('PAYMENT_SERVICE_PORT'), grpcPort: port('PAYMENT_SERVICE_GRPC_PORT'), datastores: ['postgres', 'kafka'] },
   { name: 'inventory-service', httpPort: port('INVENTORY_SERVICE_PORT'), grpcPort: port('INVENTORY_SERVICE_GRPC_PORT'), datastores: ['postgres', 'kafka', 'redis'] },
-  { name: 'notification-service', httpPort: port('NOTIFICATION_SERVICE_PORT'), grpcPort: port('NOTIFICATION_SERVICE_GRPC_PORT'), datastores: ['mongo', 'kafka'] },
+  { name: 'notification-service', httpPort: port('NOTIFICATION_SERVICE_PORT'), grpcPort: port('NOTIFICATION_SERVICE_GRPC_PORT'), datastores: ['mongo', 'kafka'], mongoDatabase: 'notifications' },
+  // (npx nx g @shop/tooling:service adds new apps above this line)
 ];
 
 /** Which apps each app calls over gRPC; each becomes `<SERVICE>_GRPC_URL` in its environment. */
@@ -106,7 +109,7 @@ export function appEnvironment(app) {
   if (app.datastores.includes('postgres')) result.DATABASE_URL = postgresDatabase(app.name).url;
   if (app.datastores.includes('kafka')) result.KAFKA_BROKERS = kafkaBrokers;
   if (app.datastores.includes('redis')) result.REDIS_URL = redisUrl;
-  if (app.datastores.includes('mongo')) result.MONGO_URL = mongoUrl;
+  if (app.datastores.includes('mongo')) result.MONGO_URL = mongoUrlOf(app.mongoDatabase);
   for (const service of grpcDependencies[app.name] ?? []) {
     result[grpcUrlVariableOf(service)] = `${host}:${apps.find((candidate) => candidate.name === service).grpcPort}`;
   }

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { type Collection, MongoServerError } from 'mongodb';
 import type { Notification, NotificationDraft, SendClaim } from '../domain/notification.js';
 import { NotificationStore } from '../application/ports/notification.store.js';
-import { MongoConnection } from './mongo.connection.js';
+import { MongoConnection } from '@shop/persistence';
 
 /** A notification as stored: the domain fields, with the id as `_id`. */
 type NotificationDocument = Omit<Notification, 'id'> & { _id: string };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertErrorReply, call, newCustomer, uniqueEmail } from './gateway-client.js';
+import { assertErrorReply, call, newCustomer, uniqueEmail } from '@shop/testing/system';
 
 describe('the gateway\'s auth routes on the running stack', () => {
   describe('POST /api/v1/auth/register', () => {

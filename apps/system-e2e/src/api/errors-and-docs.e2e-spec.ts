@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertErrorReply, call, gatewayUrl } from './gateway-client.js';
+import { assertErrorReply, call, gatewayUrl } from '@shop/testing/system';
 
 describe('the gateway\'s errors, trace ids and API document on the running stack', () => {
   it('answers an unknown route with 404 and the standard error body', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type NotificationView as Notification } from '../support/orders.js';
-import { assertErrorReply, call, eventually, newCustomer } from './gateway-client.js';
+import { eventually } from '@shop/testing';
+import { assertErrorReply, call, newCustomer, type NotificationView as Notification } from '@shop/testing/system';
 
 const NOTIFICATION_OF_OUTCOME: Record<string, string> = { CONFIRMED: 'ORDER_CONFIRMED', REJECTED: 'ORDER_REJECTED', CANCELLED: 'ORDER_CANCELLED' };
 
@@ -24,16 +24,14 @@ describe('GET /api/v1/notifications on the running stack', () => {
     const placed = await call<{ orderId: string }>('POST', '/api/v1/orders', { token: customer.token, body: { items: [{ sku, quantity: 1 }], paymentToken: 'pm_card_ok' } });
     assert.equal(placed.status, 202);
 
-    const order = await eventually(
-      async () => (await call<{ status: string }>('GET', `/api/v1/orders/${placed.body.orderId}`, { token: customer.token })).body,
-      (current) => current.status !== 'PENDING',
-      'the saga to end',
-    );
-    const notifications = await eventually(
-      async () => (await call<Notification[]>('GET', '/api/v1/notifications', { token: customer.token })).body,
-      (current) => current.some((notification) => notification.orderId === placed.body.orderId),
-      'the notification of the outcome',
-    );
+    const order = await eventually('the saga to end', async () => {
+      const current = (await call<{ status: string }>('GET', `/api/v1/orders/${placed.body.orderId}`, { token: customer.token })).body;
+      return current.status !== 'PENDING' && current;
+    });
+    const notifications = await eventually('the notification of the outcome', async () => {
+      const current = (await call<Notification[]>('GET', '/api/v1/notifications', { token: customer.token })).body;
+      return current.some((notification) => notification.orderId === placed.body.orderId) && current;
+    });
 
     const notification = notifications.find((candidate) => candidate.orderId === placed.body.orderId)!;
     assert.deepEqual(Object.keys(notification).sort(), ['channel', 'createdAt', 'id', 'orderId', 'status', 'type']);

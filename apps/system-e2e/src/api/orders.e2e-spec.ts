@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { type Customer, assertErrorReply, call, newCustomer } from './gateway-client.js';
+import { type Customer, assertErrorReply, call, newCustomer } from '@shop/testing/system';
 
 interface Order {
   orderId: string;

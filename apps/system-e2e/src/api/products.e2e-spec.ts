@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { call } from './gateway-client.js';
+import { call } from '@shop/testing/system';
 
 interface Product {
   sku: string;

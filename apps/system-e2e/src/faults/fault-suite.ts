@@ -1,6 +1,6 @@
 // What the fault suite (npm test) and `npm run chaos` share around the scenarios: the customers,
 // the bound every order must end within, and leaving the stack whole whatever happened.
-import type { Customer } from '../api/gateway-client.js';
+import type { Customer } from '@shop/testing/system';
 import { newCustomers } from './order-flow.js';
 import { REPLICATED_SERVICES } from './scenarios.js';
 import { ensureStackRunning } from './stack/components.js';

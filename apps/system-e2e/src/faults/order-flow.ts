@@ -3,8 +3,7 @@
 // as a shop's client would: during an outage an order is delayed, never placed twice.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { call, newCustomer, type Customer } from '../api/gateway-client.js';
-import { inventoryService, type Product } from '../support/service-clients.js';
+import { call, inventoryService, newCustomer, type Customer, type Product } from '@shop/testing/system';
 
 /** What the order should become: its card and stock decide, never a fault. */
 export type OrderKind = 'good' | 'declined' | 'scarce';

@@ -4,7 +4,7 @@
 // run at a larger scale with `npm run chaos -- --orders N`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Customer } from '../api/gateway-client.js';
+import type { Customer } from '@shop/testing/system';
 import { finishFaultSuite, prepareFaultSuite, recoveryBoundMs, SUITE_ORDERS_PER_SCENARIO } from './fault-suite.js';
 import { formatReport, formatReportTable } from './report-table.js';
 import { runScenario, type ScenarioReport } from './run-scenario.js';

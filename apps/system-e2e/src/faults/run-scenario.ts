@@ -2,7 +2,7 @@
 // the fault injected and healed, the wait for recovery, and the invariants checked on what every
 // service recorded. The fault suite (npm test) and `npm run chaos` both run scenarios through here.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Customer } from '../api/gateway-client.js';
+import type { Customer } from '@shop/testing/system';
 import { checkInvariants, isTerminal, type InvariantResult } from './invariants.js';
 import { createScenarioProducts, placeCanaryOrder, placeSteadily, planOrders, type Placement, type PlannedOrder } from './order-flow.js';
 import type { Heal, Scenario } from './scenarios.js';

@@ -126,8 +126,8 @@ export async function effectsOf(orderIds: string[]): Promise<Map<string, OrderEf
 }
 
 async function readNotifications(orderIds: string[], of: (orderId: string) => OrderEffects): Promise<void> {
-  const { mongoUrl } = await loadTopology();
-  const mongo = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 5000 });
+  const { mongoUrlOf } = await loadTopology();
+  const mongo = new MongoClient(mongoUrlOf('notifications'), { serverSelectionTimeoutMS: 5000 });
   try {
     const db = mongo.db();
     const notifications = await db

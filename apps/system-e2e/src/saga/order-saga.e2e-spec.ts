@@ -2,12 +2,11 @@
 // checked against what the services did (stock, payment, notification, trace).
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { readTraceFile, spansOfTrace } from '@shop/observability/telemetry';
 import { join } from 'node:path';
-import { repositoryRoot, loadTopology } from '../topology.js';
-import { eventually, newCustomer, type Customer } from '../api/gateway-client.js';
-import { finalOrder, notificationsOf, placeOrder } from '../support/orders.js';
-import { inventoryService, paymentService } from '../support/service-clients.js';
+import { readTraceFile, spansOfTrace } from '@shop/observability/telemetry';
+import { eventually, REPOSITORY_ROOT } from '@shop/testing';
+import { finalOrder, inventoryService, newCustomer, notificationsOf, paymentService, placeOrder, type Customer } from '@shop/testing/system';
+import { loadTopology } from '../topology.js';
 
 const SAGA_SERVICES = ['api-gateway', 'order-service', 'inventory-service', 'payment-service', 'notification-service'];
 
@@ -15,7 +14,7 @@ describe('the order saga, through the gateway', async () => {
   const inventory = await inventoryService();
   const payments = await paymentService();
   const { apps } = await loadTopology();
-  const traceFiles = apps.map((app) => join(repositoryRoot, '.local', 'traces', `${app.name}.jsonl`));
+  const traceFiles = apps.map((app) => join(REPOSITORY_ROOT, '.local', 'traces', `${app.name}.jsonl`));
   let customer: Customer;
 
   /** Calls the payment service's breaker refused while open, from its Prometheus counter. */
@@ -47,16 +46,19 @@ describe('the order saga, through the gateway', async () => {
     assert.equal(payment?.status, 'PAYMENT_STATUS_CAPTURED');
     assert.equal(payment?.amountCents, 3 * 1999);
 
-    const notifications = await eventually(() => notificationsOf(customer), (list) => list.some((n) => n.orderId === order.orderId), 'the confirmation is recorded');
+    const notifications = await eventually('the confirmation to be recorded', async () => {
+      const list = await notificationsOf(customer);
+      return list.some((n) => n.orderId === order.orderId) && list;
+    });
     const forOrder = notifications.filter((notification) => notification.orderId === order.orderId);
     assert.deepEqual(forOrder.map((notification) => notification.type), ['ORDER_CONFIRMED']);
 
     assert.match(traceId ?? '', /^[0-9a-f]{32}$/, 'the gateway names the trace of the request');
-    const services = await eventually(
-      async () => new Set(spansOfTrace(readTraceFile(traceFiles), traceId!).map((span) => span.service)),
-      (seen) => SAGA_SERVICES.every((service) => seen.has(service)),
-      'every service has exported its spans of the order',
-    );
+    // Each check reads every app's whole trace file, hence the slower pace.
+    const services = await eventually('every service to export its spans of the order', () => {
+      const seen = new Set(spansOfTrace(readTraceFile(traceFiles), traceId!).map((span) => span.service));
+      return SAGA_SERVICES.every((service) => seen.has(service)) && seen;
+    }, { intervalMs: 500 });
     assert.deepEqual([...services].filter((service) => SAGA_SERVICES.includes(service)).sort(), [...SAGA_SERVICES].sort());
   });
 
@@ -67,9 +69,12 @@ describe('the order saga, through the gateway', async () => {
     const order = await finalOrder(customer, placed.body.orderId);
     assert.equal(order.status, 'CANCELLED');
     assert.equal(order.failureReason, 'CARD_DECLINED');
-    await eventually(() => inventory.product(product.sku), (current) => current.available === 20, 'the reservation is released');
+    await eventually('the reservation to be released', async () => (await inventory.product(product.sku)).available === 20);
     assert.notEqual((await payments.paymentOf(order.orderId))?.status, 'PAYMENT_STATUS_CAPTURED');
-    const notifications = await eventually(() => notificationsOf(customer), (list) => list.some((n) => n.orderId === order.orderId), 'the cancellation is recorded');
+    const notifications = await eventually('the cancellation to be recorded', async () => {
+      const list = await notificationsOf(customer);
+      return list.some((n) => n.orderId === order.orderId) && list;
+    });
     assert.deepEqual(notifications.filter((n) => n.orderId === order.orderId).map((n) => n.type), ['ORDER_CANCELLED']);
   });
 
@@ -110,7 +115,7 @@ describe('the order saga, through the gateway', async () => {
       assert.equal(order.status, 'CANCELLED');
       assert.equal(order.failureReason, 'GATEWAY_TIMEOUT');
       assert.ok(Date.now() - startedAt < 30_000);
-      await eventually(() => inventory.product(product.sku), (current) => current.available === 10, 'the reservation is released');
+      await eventually('the reservation to be released', async () => (await inventory.product(product.sku)).available === 10);
     });
 
     it('opens the payment breaker under repeated slow cards, and every saga still ends', async () => {
@@ -122,7 +127,7 @@ describe('the order saga, through the gateway', async () => {
       const reasons = new Set(orders.map((order) => order.failureReason));
       assert.ok(reasons.has('GATEWAY_UNAVAILABLE'), `the open breaker failed some payments fast: ${[...reasons].join(', ')}`);
       assert.ok((await rejectedByOpenCircuit()) > rejectedBefore, 'the payment-gateway circuit opened and refused calls');
-      await eventually(() => inventory.product(product.sku), (current) => current.available === 100, 'all stock is released');
+      await eventually('all stock to be released', async () => (await inventory.product(product.sku)).available === 100);
     });
   });
 });

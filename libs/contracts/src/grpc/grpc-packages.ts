@@ -6,3 +6,4 @@ export * as notificationV1 from '../generated/shop/notification/v1/notification.
 export * as orderV1 from '../generated/shop/order/v1/order.js';
 export * as paymentV1 from '../generated/shop/payment/v1/payment.js';
 export * as userV1 from '../generated/shop/user/v1/user.js';
+// (npx nx g @shop/tooling:service adds new packages above this line)

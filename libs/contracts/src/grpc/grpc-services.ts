@@ -5,6 +5,7 @@ import { NOTIFICATION_SERVICE_NAME, SHOP_NOTIFICATION_V1_PACKAGE_NAME } from '..
 import { ORDER_SERVICE_NAME, SHOP_ORDER_V1_PACKAGE_NAME } from '../generated/shop/order/v1/order.js';
 import { PAYMENT_SERVICE_NAME, SHOP_PAYMENT_V1_PACKAGE_NAME } from '../generated/shop/payment/v1/payment.js';
 import { SHOP_USER_V1_PACKAGE_NAME, USER_SERVICE_NAME } from '../generated/shop/user/v1/user.js';
+// (npx nx g @shop/tooling:service adds new imports above this line)
 import { grpcLoaderOptions } from './grpc-loader-options.js';
 
 /**
@@ -40,6 +41,7 @@ export const GRPC_SERVICES = {
     serviceName: NOTIFICATION_SERVICE_NAME,
     protoFile: 'shop/notification/v1/notification.proto',
   },
+  // (npx nx g @shop/tooling:service adds new services above this line)
 } as const satisfies Record<string, GrpcServiceContract>;
 
 export type GrpcServiceKey = keyof typeof GRPC_SERVICES;

@@ -33,6 +33,7 @@ const examples: { [TDefinition in KnownMessageDefinition as TDefinition['type']]
   'order.OrderRejected': { orderId, userId, ...money, reason: 'INSUFFICIENT_STOCK' },
   'order.OrderCancelled': { orderId, userId, ...money, reason: 'CARD_DECLINED' },
   'user.UserRegistered': { userId, email: 'ada@example.com', name: 'Ada' },
+  // (npx nx g @shop/tooling:service adds new examples above this line)
 };
 
 function exampleOf(definition: KnownMessageDefinition): Record<string, unknown> {

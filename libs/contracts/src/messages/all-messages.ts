@@ -18,6 +18,7 @@ import {
   PaymentVoidedReply,
 } from './payment/payment.replies.js';
 import { UserRegisteredEvent } from './user/user.events.js';
+// (npx nx g @shop/tooling:service adds new imports above this line)
 
 export const ALL_MESSAGE_DEFINITIONS = [
   ReserveStockCommand,
@@ -38,6 +39,7 @@ export const ALL_MESSAGE_DEFINITIONS = [
   OrderRejectedEvent,
   OrderCancelledEvent,
   UserRegisteredEvent,
+  // (npx nx g @shop/tooling:service adds new messages above this line)
 ] as const;
 
 export type KnownMessageDefinition = (typeof ALL_MESSAGE_DEFINITIONS)[number];

@@ -24,3 +24,4 @@ export * from './payment/payment.replies.js';
 export * from './payment/payment-tokens.js';
 export * from './order/order.events.js';
 export * from './user/user.events.js';
+// (npx nx g @shop/tooling:service adds new exports above this line)

@@ -5,7 +5,7 @@ import { ALL_TOPICS, Topics, deadLetterTopicOf, isDeadLetterTopic } from './topi
 
 describe('topics', () => {
   it('names each topic <owner>.<purpose>.v<layout version>', () => {
-    for (const topic of ALL_TOPICS) assert.match(topic, /^[a-z]+\.[a-z-]+\.v\d+$/);
+    for (const topic of ALL_TOPICS) assert.match(topic, /^[a-z][a-z0-9-]*\.[a-z-]+\.v\d+$/);
     assert.equal(new Set(ALL_TOPICS).size, ALL_TOPICS.length, 'two constants name the same topic');
   });
 

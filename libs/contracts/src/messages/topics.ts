@@ -11,6 +11,7 @@ export const Topics = {
   orderEvents: 'order.events.v1',
   /** User lifecycle events. */
   userEvents: 'user.events.v1',
+  // (npx nx g @shop/tooling:service adds new topics above this line)
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

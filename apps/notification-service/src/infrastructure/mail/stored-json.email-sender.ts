@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Collection, MongoServerError } from 'mongodb';
 import { createTransport } from 'nodemailer';
 import { EmailNotSentError, EmailSender, type OutgoingEmail } from '../../application/ports/email-sender.js';
-import { MongoConnection } from '../mongo.connection.js';
+import { MongoConnection } from '@shop/persistence';
 import { mailMessageIdOf } from './mail-message-id.js';
 
 /** An email rendered by nodemailer's JSON transport, kept for inspection. */

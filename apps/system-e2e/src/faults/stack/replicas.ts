@@ -4,7 +4,8 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadTopology, repositoryRoot } from '../../topology.js';
+import { REPOSITORY_ROOT } from '@shop/testing';
+import { loadTopology } from '../../topology.js';
 import { loadProcesses, type ProcessRecord } from './stack-modules.js';
 
 export interface Replica {
@@ -32,9 +33,9 @@ export async function startReplica(appName: string, timeoutMs = 90_000): Promise
     ...appEnvironment(app),
     PORT: String(httpPort),
     GRPC_PORT: String(grpcPort),
-    OTEL_TRACES_FILE: join(repositoryRoot, '.local', 'traces', `${name}.jsonl`),
+    OTEL_TRACES_FILE: join(REPOSITORY_ROOT, '.local', 'traces', `${name}.jsonl`),
   };
-  const record = processes.startDetached(name, process.execPath, [join(repositoryRoot, 'apps', appName, 'dist', 'main.js')], { env });
+  const record = processes.startDetached(name, process.execPath, [join(REPOSITORY_ROOT, 'apps', appName, 'dist', 'main.js')], { env });
   const deadline = Date.now() + timeoutMs;
   while (!(await answersReady(`http://${host}:${httpPort}/health/ready`))) {
     if (!processes.isRunning(record)) throw new Error(`${name} exited while starting; end of .local/logs/${name}.log:\n${processes.logTail(name)}`);

@@ -3,7 +3,7 @@
 // records they understand. Only the parts used here are typed.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repositoryRoot } from '../../topology.js';
+import { REPOSITORY_ROOT } from '@shop/testing';
 
 /** `.local/pids/<name>.json`: a pid plus the kernel's start time of that process. */
 export interface ProcessRecord {
@@ -38,7 +38,7 @@ export interface ComponentsModule {
   nativeInfrastructure: StackComponent[];
 }
 
-const stackModule = <T>(file: string): Promise<T> => import(pathToFileURL(join(repositoryRoot, 'infra', 'local', 'stack', file)).href) as Promise<T>;
+const stackModule = <T>(file: string): Promise<T> => import(pathToFileURL(join(REPOSITORY_ROOT, 'infra', 'local', 'stack', file)).href) as Promise<T>;
 
 export const loadProcesses = (): Promise<ProcessesModule> => stackModule<ProcessesModule>('processes.mjs');
 export const loadComponents = (): Promise<ComponentsModule> => stackModule<ComponentsModule>('components.mjs');

@@ -1,9 +1,8 @@
+// A small client of the gateway's REST API, for end-to-end tests of the running system. It speaks
+// plain HTTP with fetch, as a customer's client would: no code of the gateway is imported.
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadTopology } from '../topology.js';
-
-// A small client of the gateway's REST API, for the end-to-end tests of its contract. It speaks
-// plain HTTP with fetch, as a customer's client would: no code of the gateway is imported.
+import { runningApp } from './running-app.js';
 
 export interface Reply<Body = unknown> {
   status: number;
@@ -36,10 +35,8 @@ export interface ErrorBody {
 
 /** The gateway's base URL on the running stack, e.g. http://127.0.0.1:3000. */
 export async function gatewayUrl(): Promise<string> {
-  const { apps, host } = await loadTopology();
-  const gateway = apps.find((app) => app.name === 'api-gateway');
-  assert.ok(gateway, 'the topology has no api-gateway');
-  return `http://${host}:${gateway.httpPort}`;
+  const { host, app } = await runningApp('api-gateway');
+  return `http://${host}:${app.httpPort}`;
 }
 
 export async function call<Body = unknown>(method: string, path: string, options: CallOptions = {}): Promise<Reply<Body>> {
@@ -88,15 +85,4 @@ export function assertErrorReply(reply: Reply, status: number, reasonPhrase: str
   assert.equal(typeof body.message, 'string');
   assert.doesNotMatch(body.message, /\bat .+\.(js|ts):\d+/, 'no stack trace');
   return body.message;
-}
-
-/** Polls `read` until `done` holds for what it returns, or fails after `timeoutMs`. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }

@@ -1,6 +1,6 @@
-// Orders and notifications as a customer sees them, on top of the REST client of api/.
+// Orders and notifications as a customer sees them, on top of the gateway's REST client.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { call, type Customer, type Reply } from '../api/gateway-client.js';
+import { call, type Customer, type Reply } from './gateway-client.js';
 
 export interface OrderView {
   orderId: string;
