@@ -64,15 +64,29 @@ export const redisUrl = `redis://${host}:${infra.redis.port}`;
 /** A MongoDB app's database on the stand-in (each app has its own, named in its topology entry). */
 export const mongoUrlOf = (database) => `mongodb://${host}:${infra.mongo.port}/${database}`;
 
+/**
+ * The folder of PostgreSQL's Unix socket on this machine, or undefined to use TCP. Every query is
+ * a round trip, and a write to a loopback TCP socket also runs the receiving side's TCP stack in
+ * the writer's system call: profiled at 20 orders/s, socket writes to PostgreSQL were the largest
+ * single cost of order-service (about a tenth of its CPU). A Unix socket carries the same bytes
+ * without TCP. `PG_SOCKET_DIR` names the folder; set it empty to use TCP.
+ */
+export const postgresSocketFolder = (() => {
+  if (env.PG_SOCKET_DIR !== undefined) return env.PG_SOCKET_DIR || undefined;
+  return ['/var/run/postgresql', '/tmp'].find((folder) => existsSync(join(folder, `.s.PGSQL.${infra.postgres.port}`)));
+})();
+
 /** One PostgreSQL database and one role per service: no service can reach another's tables. */
 export function postgresDatabase(service) {
   const name = service.replace(/-/g, '_');
+  // node-postgres reads `host` from the query as the socket's folder (the URL's host stays a name).
+  const through = postgresSocketFolder ? `?host=${encodeURIComponent(postgresSocketFolder)}` : '';
   return {
     database: name,
     role: name,
     // Local-only credentials: the native stack's PostgreSQL uses trust auth on loopback.
     password: `${name}_local`,
-    url: `postgresql://${name}:${name}_local@${host}:${infra.postgres.port}/${name}`,
+    url: `postgresql://${name}:${name}_local@${host}:${infra.postgres.port}/${name}${through}`,
   };
 }
 

@@ -83,3 +83,17 @@ describe('moving a port through its variable', () => {
     assert.equal(moved.defaultPort, 3054);
   });
 });
+
+describe("the apps' way to PostgreSQL", () => {
+  const urlOf = (env) => topologyWith(env, `topology.postgresDatabase('order-service').url`);
+
+  it('is the Unix socket in PG_SOCKET_DIR (the `host` query parameter, which node-postgres reads), port and role unchanged', async () => {
+    const url = new URL(await urlOf({ PG_SOCKET_DIR: '/run/somewhere' }));
+    assert.equal(url.searchParams.get('host'), '/run/somewhere');
+    assert.deepEqual([url.port, url.username, url.pathname], ['5432', 'order_service', '/order_service']);
+  });
+
+  it('is TCP on 127.0.0.1 when PG_SOCKET_DIR is set empty', async () => {
+    assert.equal(await urlOf({ PG_SOCKET_DIR: '' }), 'postgresql://order_service:order_service_local@127.0.0.1:5432/order_service');
+  });
+});
