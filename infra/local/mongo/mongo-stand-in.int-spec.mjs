@@ -45,4 +45,19 @@ describe('the MongoDB stand-in', () => {
     await assert.rejects(deliveries.insertOne({ eventId: 'e-1' }), { code: 11000 });
     assert.equal(await deliveries.countDocuments(), 1);
   });
+
+  it('applies a conditional update by id only where the rest of the filter holds (the id lookup of MongoStandIn.java)', async () => {
+    const claims = db.collection('claims');
+    await claims.insertMany([
+      { _id: 'n-1', status: 'PENDING', attempts: 0 },
+      { _id: 'n-2', status: 'SENT', attempts: 0 },
+    ]);
+    assert.equal((await claims.updateOne({ _id: 'n-1', status: 'PENDING' }, { $inc: { attempts: 1 } })).modifiedCount, 1);
+    assert.equal((await claims.updateOne({ _id: 'n-2', status: 'PENDING' }, { $inc: { attempts: 1 } })).modifiedCount, 0);
+    assert.equal((await claims.updateOne({ _id: 'n-3', status: 'PENDING' }, { $inc: { attempts: 1 } })).matchedCount, 0);
+    const claimed = await claims.findOneAndUpdate({ _id: 'n-1', status: 'PENDING' }, { $set: { status: 'SENDING' } }, { returnDocument: 'after' });
+    assert.deepEqual(claimed, { _id: 'n-1', status: 'SENDING', attempts: 1 });
+    assert.equal(await claims.findOne({ _id: 'n-1', status: 'PENDING' }), null);
+    assert.deepEqual(await claims.find({ _id: { $in: ['n-1', 'n-2'] }, status: 'SENT' }).toArray(), [{ _id: 'n-2', status: 'SENT', attempts: 0 }]);
+  });
 });
