@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CardGatewayRequest, PrismaClient } from '../../generated/prisma/client.js';
+import { type CardGatewayRequest, Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { type AuthorizationState, CardGatewayRecords, type IdempotencyRecord } from './card-gateway-records.js';
 import type { SimulatedAuthorization, SimulatedDeclineCode } from './card-gateway.simulator.js';
 
@@ -25,26 +25,26 @@ export class PrismaCardGatewayRecords extends CardGatewayRecords {
     const { idempotencyKey, request, answer } = record;
     const approved = answer.status === 'approved';
     // ON CONFLICT DO NOTHING on the key: of concurrent requests with one key, the first insert
-    // wins and the others wait for its commit, store nothing, and read its answer below.
-    const [added] = await this.prisma.cardGatewayRequest.createManyAndReturn({
-      data: [
-        {
-          idempotencyKey,
-          ...request,
-          authorizationId: approved ? answer.authorizationId : null,
-          declineCode: approved ? null : answer.declineCode,
-          authorizationState: approved ? 'authorized' : null,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    return toRecord(added ?? (await this.prisma.cardGatewayRequest.findUniqueOrThrow({ where: { idempotencyKey } })));
+    // wins and the others wait for its commit, store nothing, and read its answer below. Raw SQL,
+    // as every statement of a payment command (see PrismaPaymentStore).
+    const [added] = await this.prisma.$queryRaw<RequestRow[]>`
+      INSERT INTO card_gateway_requests (idempotency_key, payment_token, amount_cents, currency, authorization_id, decline_code, authorization_state, updated_at)
+      VALUES (${idempotencyKey}, ${request.paymentToken}, ${request.amountCents}, ${request.currency}, ${approved ? answer.authorizationId : null},
+              ${approved ? null : answer.declineCode}, ${approved ? 'authorized' : null}::card_gateway_authorization_state, now())
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING ${COLUMNS}`;
+    if (added) return toRecord(added);
+    const [first] = await this.prisma.$queryRaw<RequestRow[]>`SELECT ${COLUMNS} FROM card_gateway_requests WHERE idempotency_key = ${idempotencyKey}`;
+    if (!first) throw new Error(`card_gateway_requests: key ${idempotencyKey} conflicted on insert and cannot be read`);
+    return toRecord(first);
   }
 
   async settle(authorizationId: string, to: Exclude<AuthorizationState, 'authorized'>): Promise<AuthorizationState | undefined> {
     // Conditional, so a capture and a void racing on two replicas cannot both win; once settled,
     // an authorization never changes again, so the state read afterwards is the final one.
-    const { count } = await this.prisma.cardGatewayRequest.updateMany({ where: { authorizationId, authorizationState: 'authorized' }, data: { authorizationState: to } });
+    const count = await this.prisma.$executeRaw`
+      UPDATE card_gateway_requests SET authorization_state = ${to}::card_gateway_authorization_state, updated_at = now()
+      WHERE authorization_id = ${authorizationId} AND authorization_state = 'authorized'`;
     // Settled now: the state is `to`, no need to read it back.
     return count === 1 ? to : this.stateOf(authorizationId);
   }
@@ -55,7 +55,12 @@ export class PrismaCardGatewayRecords extends CardGatewayRecords {
   }
 }
 
-function toRecord(row: CardGatewayRequest): IdempotencyRecord {
+const COLUMNS = Prisma.sql`idempotency_key AS "idempotencyKey", payment_token AS "paymentToken", amount_cents AS "amountCents", currency,
+  authorization_id AS "authorizationId", decline_code AS "declineCode"`;
+
+type RequestRow = Pick<CardGatewayRequest, 'idempotencyKey' | 'paymentToken' | 'amountCents' | 'currency' | 'authorizationId' | 'declineCode'>;
+
+function toRecord(row: RequestRow): IdempotencyRecord {
   return {
     idempotencyKey: row.idempotencyKey,
     request: { paymentToken: row.paymentToken, amountCents: row.amountCents, currency: row.currency },
@@ -63,7 +68,7 @@ function toRecord(row: CardGatewayRequest): IdempotencyRecord {
   };
 }
 
-function answerOf(row: CardGatewayRequest): SimulatedAuthorization {
+function answerOf(row: RequestRow): SimulatedAuthorization {
   if (row.authorizationId !== null) return { status: 'approved', authorizationId: row.authorizationId };
   const declineCode = DECLINE_CODES.find((code) => code === row.declineCode);
   if (!declineCode) throw new Error(`card_gateway_requests row ${row.idempotencyKey} has neither an authorization nor a known decline code`);
