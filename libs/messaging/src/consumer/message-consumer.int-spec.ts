@@ -154,4 +154,54 @@ describe('message consumer (real Kafka)', () => {
     await eventually('the message is handled', () => succeeded);
     assert.deepEqual(attempts, [1, 2]);
   });
+
+  it('hands what one fetch brings to `batch` at once, parks what does not parse between runs, and falls back to one by one when a batch fails', async () => {
+    const topic = uniqueName('batched');
+    await createTopic(kafka, topic, 1);
+    // All there before the consumer starts, so its first fetch brings them together.
+    await produce(kafka, topic, [
+      asRecord(ping(topic, 'order-4', 1)),
+      asRecord(ping(topic, 'order-4', 2)),
+      { key: 'order-4', value: 'not json' },
+      asRecord(ping(topic, 'order-4', 3)),
+      asRecord(ping(topic, 'order-4', 4, true)),
+      asRecord(ping(topic, 'order-4', 5)),
+    ]);
+    const batchSizes: number[] = [];
+    const committed: number[] = [];
+    let inBatch: number[] | undefined;
+    const consumer = new MessageConsumer<Ping>(kafka, {
+      groupId: uniqueName('batched-group'),
+      topics: [topic],
+      parse: pingParser(topic),
+      retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 20 },
+      // What IdempotentCommands.inBatch does: all of the run, or nothing of it.
+      batch: async (work) => {
+        inBatch = [];
+        try {
+          await work();
+          batchSizes.push(inBatch.length);
+          committed.push(...inBatch);
+        } finally {
+          inBatch = undefined;
+        }
+      },
+      handle: async (message) => {
+        if (message.payload.poison) throw new Error('cannot be handled');
+        if (inBatch) inBatch.push(message.payload.sequence);
+        else committed.push(message.payload.sequence);
+      },
+      logger: quietLogger,
+    });
+    consumers.push(consumer);
+    await consumer.start();
+    const deadLetters = await readTopic(kafka, deadLetterTopicOf(topic), (messages) => messages.length >= 2);
+    await eventually('every message that can be is handled', () => committed.length === 4);
+    assert.deepEqual(committed, [1, 2, 3, 5], 'in order, each once: the failed batch counted for nothing');
+    assert.deepEqual(batchSizes[0], 2, 'the two messages before the unparseable one went together');
+    assert.deepEqual(
+      deadLetters.map((message) => header(message.headers, DEAD_LETTER_HEADERS.reason)),
+      ['MALFORMED_JSON', 'HANDLER_FAILED'],
+    );
+  });
 });

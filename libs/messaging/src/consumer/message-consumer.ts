@@ -1,9 +1,9 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
+import { context, type Context, metrics, type ObservableGauge, type ObservableResult, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, type TextMapGetter, trace } from '@opentelemetry/api';
 import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } from '@shop/contracts';
 import { CodedError, TRANSIENT_KINDS } from '@shop/errors';
 import { ExponentialBackoff, halfJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
-import type { Admin, Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter.js';
 import { countDeadLetter } from './dead-letter.metrics.js';
 import { NonRetryableMessageError } from './non-retryable-message.error.js';
@@ -36,12 +36,30 @@ export interface MessageConsumerOptions<TMessage = KnownMessage> {
   commitIntervalMs?: number;
   /** Reads a raw value; the system's message registry by default. */
   parse?: (raw: Buffer | null, topic: string) => ParseResult<TMessage, unknown>;
+  /**
+   * Handles the messages a fetch brings from one partition together, inside one unit of work:
+   * `(work) => idempotentCommands.inBatch(work)`, one transaction for them all. `work` calls
+   * `handle` for each message in order, each in its own trace; when it throws, nothing of it
+   * counted and the messages are handled again one by one, with the usual retries. Without it,
+   * every message is handled on its own.
+   */
+  batch?: (work: () => Promise<void>) => Promise<void>;
+  /** Most messages in one `batch` call (default 20). */
+  maxBatchSize?: number;
   logger?: LoggerService;
 }
 
 export const CONSUMER_LAG_METRIC = 'messaging_consumer_lag';
 
 const DEFAULT_COMMIT_INTERVAL_MS = 1000;
+const DEFAULT_MAX_BATCH_SIZE = 20;
+
+/** A message of a fetched batch that parsed, and the trace its producer sent it in. */
+interface ParsedMessage<TMessage> {
+  readonly parsed: TMessage;
+  readonly message: KafkaMessage;
+  readonly trace: Context;
+}
 
 interface PartitionOffset {
   topic: string;
@@ -50,6 +68,18 @@ interface PartitionOffset {
 }
 
 const partitionKey = ({ topic, partition }: PartitionOffset): string => `${topic}:${partition}`;
+
+const tracer = trace.getTracer('@shop/messaging');
+
+/** Kafka headers as the W3C propagator reads them (values arrive as Buffers). */
+const HEADER_GETTER: TextMapGetter<IHeaders> = {
+  keys: (headers) => Object.keys(headers),
+  get: (headers, key) => {
+    const value = headers[key];
+    if (value === undefined) return undefined;
+    return Array.isArray(value) ? value.map(String) : String(value);
+  },
+};
 
 const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 5000 }) });
 
@@ -120,11 +150,12 @@ export class MessageConsumer<TMessage = KnownMessage> {
     const commitIntervalMs = this.options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS;
     this.commitTimer = setInterval(() => void this.commitHandled(), commitIntervalMs);
     this.commitTimer.unref();
-    await this.consumer.run({
-      autoCommit: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.process(payload),
-    });
+    const partitionsConsumedConcurrently = this.options.partitionsConsumedConcurrently ?? 3;
+    await this.consumer.run(
+      this.options.batch
+        ? { autoCommit: false, partitionsConsumedConcurrently, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) }
+        : { autoCommit: false, partitionsConsumedConcurrently, eachMessage: (payload) => this.process(payload) },
+    );
     this.observeLag();
   }
 
@@ -158,6 +189,90 @@ export class MessageConsumer<TMessage = KnownMessage> {
   }
 
   /**
+   * A fetched batch of one partition, in order: runs of messages that parse go to `batch` (up to
+   * `maxBatchSize` at a time), a message that does not parse is dead-lettered between them.
+   */
+  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const maxBatchSize = this.options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    let run: ParsedMessage<TMessage>[] = [];
+    const settle = async (): Promise<void> => {
+      if (run.length === 0) return;
+      await this.handleRun(topic, partition, run, heartbeat);
+      this.markHandled(topic, partition, run.at(-1)!.message, resolveOffset);
+      run = [];
+      await heartbeat();
+    };
+    try {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale() || this.stopping.signal.aborted) break;
+        const parsed = this.parse(message.value, topic);
+        if (!parsed.ok) {
+          await settle();
+          this.logger.warn(`refused ${topic}[${partition}]@${message.offset}: ${parsed.reason}: ${parsed.detail}`);
+          await this.deadLetter(topic, partition, message, parsed.reason, parsed.detail, 0);
+          this.markHandled(topic, partition, message, resolveOffset);
+          continue;
+        }
+        run.push({ parsed: parsed.message, message, trace: propagation.extract(ROOT_CONTEXT, message.headers ?? {}, HEADER_GETTER) });
+        if (run.length >= maxBatchSize) await settle();
+      }
+      if (!this.stopping.signal.aborted) await settle();
+    } finally {
+      if (this.stopping.signal.aborted) await this.commitHandled();
+    }
+  }
+
+  /** The run in one `batch` call; when that fails, each message again on its own, with retries. */
+  private async handleRun(topic: string, partition: number, run: ParsedMessage<TMessage>[], heartbeat: () => Promise<void>): Promise<void> {
+    if (run.length > 1) {
+      try {
+        await this.options.batch!(async () => {
+          for (const item of run) {
+            await this.inTraceOf(topic, item, () => this.options.handle(item.parsed, this.deliveryOf(topic, partition, item.message, 1)));
+          }
+        });
+        return;
+      } catch (error) {
+        if (error instanceof TaskCancelledError || this.stopping.signal.aborted) throw error;
+        this.logger.debug?.(`a batch of ${run.length} from ${topic}[${partition}] failed (${error instanceof Error ? error.message : String(error)}); one by one`);
+      }
+    }
+    for (const item of run) {
+      await this.inTraceOf(topic, item, () => this.handleWithRetries(item.parsed, topic, partition, item.message, heartbeat));
+    }
+  }
+
+  /**
+   * Runs `work` in a span of its own message, a child of the producer's: in batch mode the kafkajs
+   * instrumentation only links each message to its batch, which would cut every saga's trace.
+   */
+  private inTraceOf<T>(topic: string, item: ParsedMessage<TMessage>, work: () => Promise<T>): Promise<T> {
+    const span = tracer.startSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'process', 'messaging.kafka.offset': item.message.offset } }, item.trace);
+    return context.with(trace.setSpan(item.trace, span), async () => {
+      try {
+        return await work();
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private deliveryOf(topic: string, partition: number, message: KafkaMessage, attempt: number): Delivery {
+    return { topic, partition, offset: message.offset, attempt, headers: message.headers ?? {} };
+  }
+
+  /** The next offset to read, committed with the others on the timer; kafkajs fetches on from it. */
+  private markHandled(topic: string, partition: number, message: KafkaMessage, resolveOffset: (offset: string) => void): void {
+    const handled = { topic, partition, offset: (BigInt(message.offset) + 1n).toString() };
+    this.handledOffsets.set(partitionKey(handled), handled);
+    resolveOffset(message.offset);
+  }
+
+  /**
    * Commits the handled offsets, one request for all partitions; one commit at a time, in order.
    * A failed commit keeps its offsets for the next one, unless a later message moved them on.
    */
@@ -185,7 +300,7 @@ export class MessageConsumer<TMessage = KnownMessage> {
       await this.retryPolicy.execute(async () => {
         attempt += 1;
         if (attempt > 1) await heartbeat();
-        await this.options.handle(parsed, { topic, partition, offset: message.offset, attempt, headers: message.headers ?? {} });
+        await this.options.handle(parsed, this.deliveryOf(topic, partition, message, attempt));
       }, this.stopping.signal);
     } catch (error) {
       // Shutting down mid-retry: leave the offset uncommitted, so the message is redelivered.

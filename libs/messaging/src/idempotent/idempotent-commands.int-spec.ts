@@ -1,7 +1,10 @@
+// Telemetry first (a W3C propagator), so a captured trace context is a real one.
+import '../testing/test-telemetry.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kafka } from 'kafkajs';
 import type { Client } from 'pg';
+import { runInTraceContext } from '@shop/observability';
 import { eventually } from '@shop/testing';
 import { MessageConsumer } from '../consumer/message-consumer.js';
 import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
@@ -135,4 +138,62 @@ describe('IdempotentCommands: inbox claim, effect and outbox in one transaction 
       sent.map(({ message }) => message.messageId),
     );
   });
+
+  describe('inBatch: several messages in one transaction', () => {
+    const headersOf = async (topic: string) =>
+      (await database.pool.query<{ headers: Record<string, string> }>('SELECT headers FROM outbox_messages WHERE topic = $1 ORDER BY id', [topic])).rows.map((row) => row.headers);
+    const traceparent = (traceId: string) => `00-${traceId}-00f067aa0ba902b7-01`;
+    const inTrace = <T>(traceId: string, work: () => Promise<T>) => runInTraceContext({ traceparent: traceparent(traceId) }, work);
+
+    it('claims each message and writes every reply in one commit, each in the trace of the message it answers', async () => {
+      const commands = commandsOf(uniqueName('batch-group'));
+      const replies = uniqueName('batch-replies');
+      const messages = [1, 2, 3].map((sequence) => ping('test.inbox.batch', 'acct-6', sequence));
+      const traces = ['4bf92f3577b34da6a3ce929d0e0e4731', '4bf92f3577b34da6a3ce929d0e0e4732', '4bf92f3577b34da6a3ce929d0e0e4733'];
+      const commitsBefore = await commitCount();
+      const outcomes: string[] = [];
+      await commands.inBatch(async () => {
+        for (const [index, message] of messages.entries()) {
+          const outcome = await inTrace(traces[index]!, () =>
+            commands.handle(message, async () => ({ result: index, send: [{ definition: pingDefinition(replies), message: ping(replies, 'acct-6', index) }] })),
+          );
+          outcomes.push(outcome.kind);
+        }
+        // A redelivery inside the same batch finds the claim made moments before.
+        outcomes.push((await commands.handle(messages[0]!, async () => ({ result: -1, send: [] }))).kind);
+      });
+      assert.deepEqual(outcomes, ['handled', 'handled', 'handled', 'duplicate']);
+      assert.equal((await outboxIds(replies)).length, 3);
+      assert.deepEqual(
+        (await headersOf(replies)).map((headers) => headers.traceparent?.split('-')[1]),
+        traces,
+      );
+      assert.ok((await commitCount()) - commitsBefore <= 2, 'one transaction (and the count query itself) for the whole batch');
+      for (const message of messages) assert.equal((await commands.handle(message, async () => ({ result: 0, send: [] }))).kind, 'duplicate');
+    });
+
+    it('rolls every message of the batch back when one fails, even when its caller catches the failure', async () => {
+      const commands = commandsOf(uniqueName('batch-rollback'));
+      const replies = uniqueName('batch-rollback-replies');
+      const [first, second] = [1, 2].map((sequence) => ping('test.inbox.batch-rollback', 'acct-7', sequence));
+      await assert.rejects(
+        commands.inBatch(async () => {
+          await commands.handle(first!, async () => ({ result: null, send: [{ definition: pingDefinition(replies), message: ping(replies, 'acct-7', 1) }] }));
+          await commands
+            .handle(second!, async () => {
+              throw new Error('the second effect failed');
+            })
+            .catch(() => undefined); // swallowed by a careless caller: the batch must still not commit
+        }),
+        /the second effect failed/,
+      );
+      assert.deepEqual(await outboxIds(replies), []);
+      assert.equal((await commands.handle(first!, async () => ({ result: null, send: [] }))).kind, 'handled', 'its claim was rolled back');
+    });
+  });
+
+  async function commitCount(): Promise<number> {
+    const { rows } = await database.pool.query<{ commits: string }>('SELECT xact_commit::text AS commits FROM pg_stat_database WHERE datname = current_database()');
+    return Number(rows[0]?.commits ?? 0);
+  }
 });

@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InjectionToken, Provider } from '@nestjs/common';
+import { captureTraceContext } from '@shop/observability';
 import { claimInbox } from '../inbox/inbox.js';
 import { OutboxWriter, type OutgoingMessage } from '../outbox/outbox-writer.js';
 import type { SqlTransaction } from '../sql-transaction.js';
@@ -38,10 +40,13 @@ export type CommandOutcome<TResult> =
  */
 export class IdempotentCommands<TTx> {
   private readonly outbox = new OutboxWriter();
+  private readonly batches = new AsyncLocalStorage<Batch<TTx>>();
 
   constructor(private readonly options: IdempotentCommandsOptions<TTx>) {}
 
   handle<TResult>(message: { readonly messageId: string }, effect: (tx: TTx) => Promise<CommandEffect<TResult>>): Promise<CommandOutcome<TResult>> {
+    const batch = this.batches.getStore();
+    if (batch) return this.handleInBatch(batch, message, effect);
     const { consumerGroup, transactions, sqlOf } = this.options;
     return transactions.run(async (tx): Promise<CommandOutcome<TResult>> => {
       if (!(await claimInbox(sqlOf(tx), consumerGroup, message.messageId))) return { kind: 'duplicate' };
@@ -50,6 +55,51 @@ export class IdempotentCommands<TTx> {
       return { kind: 'handled', result };
     });
   }
+
+  /**
+   * Runs `work`, the handling of several messages one after another, in one transaction: every
+   * `handle` inside it claims its message and runs its effect in that transaction, and the messages
+   * they send are written to the outbox together, each in the trace of the message it answers,
+   * before the one commit. Under load a consumer's fetch brings several messages of a partition at
+   * once: one BEGIN, one COMMIT and one outbox write for all of them instead of one each.
+   *
+   * All or nothing: when a message's handling throws (even if the caller catches it), the whole
+   * transaction rolls back and this throws, so the caller handles the messages again one by one.
+   */
+  async inBatch(work: () => Promise<void>): Promise<void> {
+    const { transactions, sqlOf } = this.options;
+    await transactions.run(async (tx) => {
+      const batch: Batch<TTx> = { tx, send: [] };
+      await this.batches.run(batch, work);
+      if (batch.failure !== undefined) throw batch.failure;
+      await this.outbox.addAll(sqlOf(tx), batch.send);
+    });
+  }
+
+  private async handleInBatch<TResult>(
+    batch: Batch<TTx>,
+    message: { readonly messageId: string },
+    effect: (tx: TTx) => Promise<CommandEffect<TResult>>,
+  ): Promise<CommandOutcome<TResult>> {
+    const { consumerGroup, sqlOf } = this.options;
+    try {
+      if (!(await claimInbox(sqlOf(batch.tx), consumerGroup, message.messageId))) return { kind: 'duplicate' };
+      const { result, send } = await effect(batch.tx);
+      const trace = captureTraceContext();
+      batch.send.push(...send.map((outgoing) => ({ ...outgoing, trace })));
+      return { kind: 'handled', result };
+    } catch (error) {
+      // What this message did is in the shared transaction: it must not commit without the rest of it.
+      batch.failure ??= error;
+      throw error;
+    }
+  }
+}
+
+interface Batch<TTx> {
+  readonly tx: TTx;
+  readonly send: OutgoingMessage[];
+  failure?: unknown;
 }
 
 /**

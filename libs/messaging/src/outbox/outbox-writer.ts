@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AnyMessageDefinition, type MessageOf, toKafkaRecord } from '@shop/contracts';
-import { captureTraceContext } from '@shop/observability';
+import { captureTraceContext, type TraceCarrier } from '@shop/observability';
 import type { SqlTransaction } from '../sql-transaction.js';
 import { WRITE_MESSAGES } from './outbox.sql.js';
 
@@ -8,6 +8,12 @@ import { WRITE_MESSAGES } from './outbox.sql.js';
 export interface OutgoingMessage<TDefinition extends AnyMessageDefinition = AnyMessageDefinition> {
   readonly definition: TDefinition;
   readonly message: MessageOf<TDefinition>;
+  /**
+   * The trace the message belongs to, captured where it was made; the active one when absent. A
+   * transaction that handles several messages (IdempotentCommands.inBatch) writes each reply in
+   * the trace of the message it answers.
+   */
+  readonly trace?: TraceCarrier;
 }
 
 /**
@@ -25,14 +31,14 @@ export class OutboxWriter {
     if (messages.length === 0) return;
     const records = messages.map(({ definition, message }) => toKafkaRecord(definition, message));
     // The trace of this transaction, so the relay publishes the messages as part of it.
-    const headers = JSON.stringify(captureTraceContext());
+    const active = JSON.stringify(captureTraceContext());
     await tx.$executeRawUnsafe(
       WRITE_MESSAGES,
       messages.map(({ message }) => message.messageId),
       records.map((record) => record.topic),
       records.map((record) => record.key),
       records.map((record) => record.value),
-      records.map(() => headers),
+      messages.map(({ trace }) => (trace ? JSON.stringify(trace) : active)),
     );
   }
 }

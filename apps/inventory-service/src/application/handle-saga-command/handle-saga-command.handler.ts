@@ -55,6 +55,14 @@ export class HandleSagaCommandHandler {
     private readonly commitReservation: CommitReservationHandler,
   ) {}
 
+  /**
+   * Runs `work`, which hands several messages to `handle` one after another, in one transaction
+   * (IdempotentCommands.inBatch): the consumer's batch of a partition, one commit for all of them.
+   */
+  inBatch(work: () => Promise<void>): Promise<void> {
+    return this.commands.inBatch(work);
+  }
+
   async handle(message: KnownMessage): Promise<void> {
     if (isMessageOf(ReserveStockCommand, message)) return this.onceFor(message, 'ReserveStock', (tx) => this.reserve(tx, message));
     if (isMessageOf(ReleaseStockCommand, message)) return this.onceFor(message, 'ReleaseStock', (tx) => this.release(tx, message));

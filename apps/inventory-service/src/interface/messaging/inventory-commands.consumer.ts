@@ -16,6 +16,8 @@ export class InventoryCommandsConsumer implements OnApplicationBootstrap {
       groupId: INVENTORY_CONSUMER_GROUP,
       topics: [Topics.inventoryCommands],
       handle: (message) => this.handler.handle(message),
+      // The commands a fetch brings from one partition in one transaction (the fallback: one by one).
+      batch: (work) => this.handler.inBatch(work),
     });
   }
 }

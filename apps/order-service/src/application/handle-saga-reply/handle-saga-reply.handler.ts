@@ -36,6 +36,14 @@ export class HandleSagaReplyHandler {
     private readonly progress: SagaProgress,
   ) {}
 
+  /**
+   * Runs `work`, which hands several messages to `handle` one after another, in one transaction
+   * (IdempotentCommands.inBatch): the consumer's batch of a partition, one commit for all of them.
+   */
+  inBatch(work: () => Promise<void>): Promise<void> {
+    return this.commands.inBatch(work);
+  }
+
   async handle(message: SagaReplyMessage): Promise<SagaReplyOutcome> {
     try {
       const outcome = await this.commands.handle(message, async (tx) => {

@@ -30,7 +30,7 @@ export class SagaRepliesConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.consumers.start({ ...this.subscription, handle: (message) => this.handle(message) });
+    await this.consumers.start({ ...this.subscription, handle: (message) => this.handle(message), batch: (work) => this.replies.inBatch(work) });
   }
 
   async handle(message: KnownMessage): Promise<void> {
