@@ -17,7 +17,7 @@ export class PrismaPaymentStore extends PaymentStore {
   }
 
   async findByOrderId(orderId: string): Promise<Payment | null> {
-    const [row] = await this.prisma.$queryRaw<PaymentRow[]>`SELECT ${COLUMNS} FROM payments WHERE order_id = ${orderId}::uuid`;
+    const row = await rowOfOrder(this.prisma, orderId);
     return row ? toPayment(row) : null;
   }
 
@@ -54,6 +54,11 @@ interface PaymentRow {
   updatedAt: Date;
 }
 
+async function rowOfOrder(db: Prisma.TransactionClient, orderId: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.$queryRaw<PaymentRow[]>`SELECT ${COLUMNS} FROM payments WHERE order_id = ${orderId}::uuid`;
+  return row;
+}
+
 function writesIn(tx: Prisma.TransactionClient): PaymentWrites {
   return {
     async addUnlessExists(payment: NewPayment) {
@@ -67,7 +72,7 @@ function writesIn(tx: Prisma.TransactionClient): PaymentWrites {
         ON CONFLICT (order_id) DO NOTHING
         RETURNING ${COLUMNS}`;
       if (added) return { payment: toPayment(added), added: true };
-      const [twin] = await tx.$queryRaw<PaymentRow[]>`SELECT ${COLUMNS} FROM payments WHERE order_id = ${payment.orderId}::uuid`;
+      const twin = await rowOfOrder(tx, payment.orderId);
       if (!twin) throw new Error(`the payment of order ${payment.orderId} conflicted on insert and cannot be read`);
       return { payment: toPayment(twin), added: false };
     },

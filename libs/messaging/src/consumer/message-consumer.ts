@@ -1,11 +1,12 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { context, type Context, metrics, type ObservableGauge, type ObservableResult, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, type TextMapGetter, trace } from '@opentelemetry/api';
+import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
 import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } from '@shop/contracts';
 import { CodedError, TRANSIENT_KINDS } from '@shop/errors';
 import { ExponentialBackoff, halfJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
 import type { Admin, Consumer, EachBatchPayload, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter.js';
 import { countDeadLetter } from './dead-letter.metrics.js';
+import { runInMessageTrace } from './message-trace.js';
 import { NonRetryableMessageError } from './non-retryable-message.error.js';
 import { type RetryOptionsInput, retryOptionsSchema } from './retry-options.js';
 
@@ -54,11 +55,10 @@ export const CONSUMER_LAG_METRIC = 'messaging_consumer_lag';
 const DEFAULT_COMMIT_INTERVAL_MS = 1000;
 const DEFAULT_MAX_BATCH_SIZE = 20;
 
-/** A message of a fetched batch that parsed, and the trace its producer sent it in. */
+/** A message of a fetched batch that parsed. */
 interface ParsedMessage<TMessage> {
   readonly parsed: TMessage;
   readonly message: KafkaMessage;
-  readonly trace: Context;
 }
 
 interface PartitionOffset {
@@ -68,18 +68,6 @@ interface PartitionOffset {
 }
 
 const partitionKey = ({ topic, partition }: PartitionOffset): string => `${topic}:${partition}`;
-
-const tracer = trace.getTracer('@shop/messaging');
-
-/** Kafka headers as the W3C propagator reads them (values arrive as Buffers). */
-const HEADER_GETTER: TextMapGetter<IHeaders> = {
-  keys: (headers) => Object.keys(headers),
-  get: (headers, key) => {
-    const value = headers[key];
-    if (value === undefined) return undefined;
-    return Array.isArray(value) ? value.map(String) : String(value);
-  },
-};
 
 const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 5000 }) });
 
@@ -173,15 +161,9 @@ export class MessageConsumer<TMessage = KnownMessage> {
   private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     try {
       const parsed = this.parse(message.value, topic);
-      if (!parsed.ok) {
-        this.logger.warn(`refused ${topic}[${partition}]@${message.offset}: ${parsed.reason}: ${parsed.detail}`);
-        await this.deadLetter(topic, partition, message, parsed.reason, parsed.detail, 0);
-      } else {
-        await this.handleWithRetries(parsed.message, topic, partition, message, heartbeat);
-      }
-      // The next offset to read, to commit only now that this message is handled or parked.
-      const handled = { topic, partition, offset: (BigInt(message.offset) + 1n).toString() };
-      this.handledOffsets.set(partitionKey(handled), handled);
+      if (!parsed.ok) await this.refuse(topic, partition, message, parsed);
+      else await this.handleWithRetries(parsed.message, topic, partition, message, heartbeat);
+      this.markHandled(topic, partition, message);
     } finally {
       // Stopping: kafkajs leaves the group as soon as this message returns, and a member that left can commit nothing.
       if (this.stopping.signal.aborted) await this.commitHandled();
@@ -199,7 +181,9 @@ export class MessageConsumer<TMessage = KnownMessage> {
     const settle = async (): Promise<void> => {
       if (run.length === 0) return;
       await this.handleRun(topic, partition, run, heartbeat);
-      this.markHandled(topic, partition, run.at(-1)!.message, resolveOffset);
+      const last = run.at(-1)!.message;
+      this.markHandled(topic, partition, last);
+      resolveOffset(last.offset);
       run = [];
       await heartbeat();
     };
@@ -209,12 +193,12 @@ export class MessageConsumer<TMessage = KnownMessage> {
         const parsed = this.parse(message.value, topic);
         if (!parsed.ok) {
           await settle();
-          this.logger.warn(`refused ${topic}[${partition}]@${message.offset}: ${parsed.reason}: ${parsed.detail}`);
-          await this.deadLetter(topic, partition, message, parsed.reason, parsed.detail, 0);
-          this.markHandled(topic, partition, message, resolveOffset);
+          await this.refuse(topic, partition, message, parsed);
+          this.markHandled(topic, partition, message);
+          resolveOffset(message.offset);
           continue;
         }
-        run.push({ parsed: parsed.message, message, trace: propagation.extract(ROOT_CONTEXT, message.headers ?? {}, HEADER_GETTER) });
+        run.push({ parsed: parsed.message, message });
         if (run.length >= maxBatchSize) await settle();
       }
       if (!this.stopping.signal.aborted) await settle();
@@ -229,7 +213,7 @@ export class MessageConsumer<TMessage = KnownMessage> {
       try {
         await this.options.batch!(async () => {
           for (const item of run) {
-            await this.inTraceOf(topic, item, () => this.options.handle(item.parsed, this.deliveryOf(topic, partition, item.message, 1)));
+            await runInMessageTrace(topic, item.message, () => this.options.handle(item.parsed, this.deliveryOf(topic, partition, item.message, 1)));
           }
         });
         return;
@@ -239,37 +223,24 @@ export class MessageConsumer<TMessage = KnownMessage> {
       }
     }
     for (const item of run) {
-      await this.inTraceOf(topic, item, () => this.handleWithRetries(item.parsed, topic, partition, item.message, heartbeat));
+      await runInMessageTrace(topic, item.message, () => this.handleWithRetries(item.parsed, topic, partition, item.message, heartbeat));
     }
-  }
-
-  /**
-   * Runs `work` in a span of its own message, a child of the producer's: in batch mode the kafkajs
-   * instrumentation only links each message to its batch, which would cut every saga's trace.
-   */
-  private inTraceOf<T>(topic: string, item: ParsedMessage<TMessage>, work: () => Promise<T>): Promise<T> {
-    const span = tracer.startSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'process', 'messaging.kafka.offset': item.message.offset } }, item.trace);
-    return context.with(trace.setSpan(item.trace, span), async () => {
-      try {
-        return await work();
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-        throw error;
-      } finally {
-        span.end();
-      }
-    });
   }
 
   private deliveryOf(topic: string, partition: number, message: KafkaMessage, attempt: number): Delivery {
     return { topic, partition, offset: message.offset, attempt, headers: message.headers ?? {} };
   }
 
-  /** The next offset to read, committed with the others on the timer; kafkajs fetches on from it. */
-  private markHandled(topic: string, partition: number, message: KafkaMessage, resolveOffset: (offset: string) => void): void {
+  /** A value that is not a message of the topic: parked on its dead-letter topic with the reason, never handled. */
+  private async refuse(topic: string, partition: number, message: KafkaMessage, failure: { reason: DeadLetterReason; detail: string }): Promise<void> {
+    this.logger.warn(`refused ${topic}[${partition}]@${message.offset}: ${failure.reason}: ${failure.detail}`);
+    await this.deadLetter(topic, partition, message, failure.reason, failure.detail, 0);
+  }
+
+  /** The next offset to read, committed with the others on the timer, now that `message` is handled or parked. */
+  private markHandled(topic: string, partition: number, message: KafkaMessage): void {
     const handled = { topic, partition, offset: (BigInt(message.offset) + 1n).toString() };
     this.handledOffsets.set(partitionKey(handled), handled);
-    resolveOffset(message.offset);
   }
 
   /**

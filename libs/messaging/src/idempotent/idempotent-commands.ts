@@ -47,12 +47,11 @@ export class IdempotentCommands<TTx> {
   handle<TResult>(message: { readonly messageId: string }, effect: (tx: TTx) => Promise<CommandEffect<TResult>>): Promise<CommandOutcome<TResult>> {
     const batch = this.batches.getStore();
     if (batch) return this.handleInBatch(batch, message, effect);
-    const { consumerGroup, transactions, sqlOf } = this.options;
-    return transactions.run(async (tx): Promise<CommandOutcome<TResult>> => {
-      if (!(await claimInbox(sqlOf(tx), consumerGroup, message.messageId))) return { kind: 'duplicate' };
-      const { result, send } = await effect(tx);
+    const { transactions, sqlOf } = this.options;
+    return transactions.run(async (tx) => {
+      const { outcome, send } = await this.claimAndRun(tx, message, effect);
       await this.outbox.addAll(sqlOf(tx), send);
-      return { kind: 'handled', result };
+      return outcome;
     });
   }
 
@@ -81,18 +80,28 @@ export class IdempotentCommands<TTx> {
     message: { readonly messageId: string },
     effect: (tx: TTx) => Promise<CommandEffect<TResult>>,
   ): Promise<CommandOutcome<TResult>> {
-    const { consumerGroup, sqlOf } = this.options;
     try {
-      if (!(await claimInbox(sqlOf(batch.tx), consumerGroup, message.messageId))) return { kind: 'duplicate' };
-      const { result, send } = await effect(batch.tx);
+      const { outcome, send } = await this.claimAndRun(batch.tx, message, effect);
       const trace = captureTraceContext();
       batch.send.push(...send.map((outgoing) => ({ ...outgoing, trace })));
-      return { kind: 'handled', result };
+      return outcome;
     } catch (error) {
       // What this message did is in the shared transaction: it must not commit without the rest of it.
       batch.failure ??= error;
       throw error;
     }
+  }
+
+  /** The claim, then the effect unless the claim says the group handled the message before. */
+  private async claimAndRun<TResult>(
+    tx: TTx,
+    message: { readonly messageId: string },
+    effect: (tx: TTx) => Promise<CommandEffect<TResult>>,
+  ): Promise<{ outcome: CommandOutcome<TResult>; send: readonly OutgoingMessage[] }> {
+    const { consumerGroup, sqlOf } = this.options;
+    if (!(await claimInbox(sqlOf(tx), consumerGroup, message.messageId))) return { outcome: { kind: 'duplicate' }, send: [] };
+    const { result, send } = await effect(tx);
+    return { outcome: { kind: 'handled', result }, send };
   }
 }
 

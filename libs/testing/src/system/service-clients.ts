@@ -2,15 +2,11 @@
 // and reading an order's payment.
 import { status } from '@grpc/grpc-js';
 import { randomBytes } from 'node:crypto';
+import type { inventoryV1 } from '@shop/contracts';
 import { grpcClientOf } from './grpc-client.js';
 
-export interface Product {
-  sku: string;
-  name: string;
-  priceCents: number;
-  currency: string;
-  available: number;
-}
+/** A product as inventory-service's gRPC API answers it (decoded with the apps' loader options). */
+export type Product = inventoryV1.Product;
 
 export interface Payment {
   paymentId: string;

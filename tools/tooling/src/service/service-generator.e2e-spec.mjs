@@ -67,15 +67,7 @@ describe('npx nx g @shop/tooling:service, three times in a scratch copy of the r
     assert.match(output, /^ℹ fail 0$/m);
     assert.doesNotMatch(output, /^ℹ pass 0$/m, `${title}: no test ran`);
   };
-  const testsOf = (kind, roots) => {
-    const previous = process.cwd();
-    process.chdir(copy);
-    try {
-      return findTests(kind, roots);
-    } finally {
-      process.chdir(previous);
-    }
-  };
+  const testsOf = (kind, roots) => findTests(kind, roots.map((root) => join(copy, root)));
 
   for (const service of SERVICES) {
     it(`generates ${service.app} (${service.flags.join(' ')})`, () => {

@@ -17,7 +17,7 @@ export class PrismaCardGatewayRecords extends CardGatewayRecords {
   }
 
   async findByIdempotencyKey(idempotencyKey: string): Promise<IdempotencyRecord | undefined> {
-    const row = await this.prisma.cardGatewayRequest.findUnique({ where: { idempotencyKey } });
+    const row = await this.rowOfKey(idempotencyKey);
     return row ? toRecord(row) : undefined;
   }
 
@@ -34,7 +34,7 @@ export class PrismaCardGatewayRecords extends CardGatewayRecords {
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING ${COLUMNS}`;
     if (added) return toRecord(added);
-    const [first] = await this.prisma.$queryRaw<RequestRow[]>`SELECT ${COLUMNS} FROM card_gateway_requests WHERE idempotency_key = ${idempotencyKey}`;
+    const first = await this.rowOfKey(idempotencyKey);
     if (!first) throw new Error(`card_gateway_requests: key ${idempotencyKey} conflicted on insert and cannot be read`);
     return toRecord(first);
   }
@@ -47,6 +47,11 @@ export class PrismaCardGatewayRecords extends CardGatewayRecords {
       WHERE authorization_id = ${authorizationId} AND authorization_state = 'authorized'`;
     // Settled now: the state is `to`, no need to read it back.
     return count === 1 ? to : this.stateOf(authorizationId);
+  }
+
+  private async rowOfKey(idempotencyKey: string): Promise<RequestRow | undefined> {
+    const [row] = await this.prisma.$queryRaw<RequestRow[]>`SELECT ${COLUMNS} FROM card_gateway_requests WHERE idempotency_key = ${idempotencyKey}`;
+    return row;
   }
 
   async stateOf(authorizationId: string): Promise<AuthorizationState | undefined> {
