@@ -1,11 +1,12 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
 import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } from '@shop/contracts';
 import { CodedError, TRANSIENT_KINDS } from '@shop/errors';
 import { ExponentialBackoff, halfJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
 import type { Admin, Consumer, EachBatchPayload, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter.js';
 import { countDeadLetter } from './dead-letter.metrics.js';
+import { ConsumerLagGauge } from './consumer-lag.js';
+import { HandledOffsets } from './handled-offsets.js';
 import { runInMessageTrace } from './message-trace.js';
 import { NonRetryableMessageError } from './non-retryable-message.error.js';
 import { type RetryOptionsInput, retryOptionsSchema } from './retry-options.js';
@@ -50,8 +51,6 @@ export interface MessageConsumerOptions<TMessage = KnownMessage> {
   logger?: LoggerService;
 }
 
-export const CONSUMER_LAG_METRIC = 'messaging_consumer_lag';
-
 const DEFAULT_COMMIT_INTERVAL_MS = 1000;
 const DEFAULT_MAX_BATCH_SIZE = 20;
 
@@ -60,14 +59,6 @@ interface ParsedMessage<TMessage> {
   readonly parsed: TMessage;
   readonly message: KafkaMessage;
 }
-
-interface PartitionOffset {
-  topic: string;
-  partition: number;
-  offset: string;
-}
-
-const partitionKey = ({ topic, partition }: PartitionOffset): string => `${topic}:${partition}`;
 
 const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 5000 }) });
 
@@ -78,10 +69,9 @@ const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new Exponentia
  * committed only after the message was handled or dead-lettered (never before: at-least-once);
  * nothing a single message does can stall its partition for long.
  *
- * Offsets are committed together, every `commitIntervalMs`, not one request per message: an offset
- * commit is a write to Kafka's __consumer_offsets log, and one per message was a good part of the
- * broker's work per order. kafkajs's own autoCommit commits after every fetched batch, which at a
- * modest rate is every message, hence the timer here.
+ * Offsets are committed together, every `commitIntervalMs` (HandledOffsets), not one request per
+ * message: kafkajs's own autoCommit commits after every fetched batch, which at a modest rate is
+ * every message.
  */
 export class MessageConsumer<TMessage = KnownMessage> {
   private readonly consumer: Consumer;
@@ -91,10 +81,8 @@ export class MessageConsumer<TMessage = KnownMessage> {
   private readonly logger: LoggerService;
   private readonly parse: (raw: Buffer | null, topic: string) => ParseResult<TMessage, unknown>;
   private readonly stopping = new AbortController();
-  private lagGauge: ObservableGauge | undefined;
-  /** The next offset to read of each partition, handled but not committed yet. */
-  private readonly handledOffsets = new Map<string, PartitionOffset>();
-  private commits: Promise<void> = Promise.resolve();
+  private readonly lag: ConsumerLagGauge;
+  private readonly handledOffsets: HandledOffsets;
   private commitTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -118,6 +106,8 @@ export class MessageConsumer<TMessage = KnownMessage> {
     );
     this.logger = options.logger ?? new Logger(`MessageConsumer ${options.groupId}`);
     this.parse = options.parse ?? ((raw, topic) => parseMessage(raw, topic) as ParseResult<TMessage, unknown>);
+    this.lag = new ConsumerLagGauge(this.admin, options.groupId, options.topics);
+    this.handledOffsets = new HandledOffsets(this.consumer, this.logger);
   }
 
   async start(): Promise<void> {
@@ -134,9 +124,9 @@ export class MessageConsumer<TMessage = KnownMessage> {
     });
     // Before partitions move to another member, what was handled here is committed (the group's
     // current generation still may), so the new owner does not redo it.
-    this.consumer.on(this.consumer.events.REBALANCING, () => void this.commitHandled());
+    this.consumer.on(this.consumer.events.REBALANCING, () => void this.handledOffsets.commit());
     const commitIntervalMs = this.options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS;
-    this.commitTimer = setInterval(() => void this.commitHandled(), commitIntervalMs);
+    this.commitTimer = setInterval(() => void this.handledOffsets.commit(), commitIntervalMs);
     this.commitTimer.unref();
     const partitionsConsumedConcurrently = this.options.partitionsConsumedConcurrently ?? 3;
     await this.consumer.run(
@@ -144,16 +134,16 @@ export class MessageConsumer<TMessage = KnownMessage> {
         ? { autoCommit: false, partitionsConsumedConcurrently, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) }
         : { autoCommit: false, partitionsConsumedConcurrently, eachMessage: (payload) => this.process(payload) },
     );
-    this.observeLag();
+    this.lag.start();
   }
 
   /** Stops fetching, lets the message in hand finish (a retry wait is cut short and the message left uncommitted for redelivery), leaves the group. */
   async stop(): Promise<void> {
     this.stopping.abort();
     clearInterval(this.commitTimer);
-    this.lagGauge?.removeCallback(this.observeLagValues);
+    this.lag.stop();
     // Committed now for an idle consumer; one busy with a message commits as that message ends (process()).
-    await this.commitHandled();
+    await this.handledOffsets.commit();
     await this.consumer.disconnect();
     await Promise.all([this.deadLetters.disconnect(), this.admin.disconnect()]);
   }
@@ -163,10 +153,10 @@ export class MessageConsumer<TMessage = KnownMessage> {
       const parsed = this.parse(message.value, topic);
       if (!parsed.ok) await this.refuse(topic, partition, message, parsed);
       else await this.handleWithRetries(parsed.message, topic, partition, message, heartbeat);
-      this.markHandled(topic, partition, message);
+      this.handledOffsets.mark(topic, partition, message);
     } finally {
       // Stopping: kafkajs leaves the group as soon as this message returns, and a member that left can commit nothing.
-      if (this.stopping.signal.aborted) await this.commitHandled();
+      if (this.stopping.signal.aborted) await this.handledOffsets.commit();
     }
   }
 
@@ -182,7 +172,7 @@ export class MessageConsumer<TMessage = KnownMessage> {
       if (run.length === 0) return;
       await this.handleRun(topic, partition, run, heartbeat);
       const last = run.at(-1)!.message;
-      this.markHandled(topic, partition, last);
+      this.handledOffsets.mark(topic, partition, last);
       resolveOffset(last.offset);
       run = [];
       await heartbeat();
@@ -194,7 +184,7 @@ export class MessageConsumer<TMessage = KnownMessage> {
         if (!parsed.ok) {
           await settle();
           await this.refuse(topic, partition, message, parsed);
-          this.markHandled(topic, partition, message);
+          this.handledOffsets.mark(topic, partition, message);
           resolveOffset(message.offset);
           continue;
         }
@@ -203,7 +193,7 @@ export class MessageConsumer<TMessage = KnownMessage> {
       }
       if (!this.stopping.signal.aborted) await settle();
     } finally {
-      if (this.stopping.signal.aborted) await this.commitHandled();
+      if (this.stopping.signal.aborted) await this.handledOffsets.commit();
     }
   }
 
@@ -235,34 +225,6 @@ export class MessageConsumer<TMessage = KnownMessage> {
   private async refuse(topic: string, partition: number, message: KafkaMessage, failure: { reason: DeadLetterReason; detail: string }): Promise<void> {
     this.logger.warn(`refused ${topic}[${partition}]@${message.offset}: ${failure.reason}: ${failure.detail}`);
     await this.deadLetter(topic, partition, message, failure.reason, failure.detail, 0);
-  }
-
-  /** The next offset to read, committed with the others on the timer, now that `message` is handled or parked. */
-  private markHandled(topic: string, partition: number, message: KafkaMessage): void {
-    const handled = { topic, partition, offset: (BigInt(message.offset) + 1n).toString() };
-    this.handledOffsets.set(partitionKey(handled), handled);
-  }
-
-  /**
-   * Commits the handled offsets, one request for all partitions; one commit at a time, in order.
-   * A failed commit keeps its offsets for the next one, unless a later message moved them on.
-   */
-  private commitHandled(): Promise<void> {
-    this.commits = this.commits.then(async () => {
-      if (this.handledOffsets.size === 0) return;
-      const offsets = [...this.handledOffsets.values()];
-      this.handledOffsets.clear();
-      try {
-        await this.consumer.commitOffsets(offsets);
-      } catch (error) {
-        // The group moved on (a rebalance): those partitions may be another member's now, which
-        // handles the messages again (idempotent consumers). Otherwise, the next commit retries.
-        if (isGroupChange(error)) return;
-        for (const entry of offsets) if (!this.handledOffsets.has(partitionKey(entry))) this.handledOffsets.set(partitionKey(entry), entry);
-        this.logger.warn(`offset commit failed, kept for the next one: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
-    return this.commits;
   }
 
   private async handleWithRetries(parsed: TMessage, topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
@@ -297,28 +259,6 @@ export class MessageConsumer<TMessage = KnownMessage> {
     if (missing.length > 0) await this.admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
   }
 
-  private readonly observeLagValues = async (result: ObservableResult): Promise<void> => {
-    try {
-      const committed = await this.admin.fetchOffsets({ groupId: this.options.groupId, topics: this.options.topics });
-      for (const { topic, partitions } of committed) {
-        const ends = await this.admin.fetchTopicOffsets(topic);
-        for (const end of ends) {
-          const offset = partitions.find((candidate) => candidate.partition === end.partition)?.offset ?? '-1';
-          const from = offset === '-1' ? BigInt(end.low) : BigInt(offset);
-          result.observe(Number(BigInt(end.high) - from), { group: this.options.groupId, topic, partition: String(end.partition) });
-        }
-      }
-    } catch {
-      // No value rather than a wrong one while the broker is away.
-    }
-  };
-
-  private observeLag(): void {
-    this.lagGauge = metrics.getMeter('@shop/messaging').createObservableGauge(CONSUMER_LAG_METRIC, {
-      description: 'Messages in a partition not yet handled by the consumer group',
-    });
-    this.lagGauge.addCallback(this.observeLagValues);
-  }
 }
 
 /**
@@ -328,12 +268,6 @@ export class MessageConsumer<TMessage = KnownMessage> {
  */
 function isRefusal(error: unknown): boolean {
   return error instanceof NonRetryableMessageError || (error instanceof CodedError && !TRANSIENT_KINDS.has(error.kind));
-}
-
-const GROUP_CHANGES = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
-
-function isGroupChange(error: unknown): boolean {
-  return GROUP_CHANGES.has((error as { type?: string }).type ?? '');
 }
 
 export type { DeadLetterReason };
