@@ -40,7 +40,7 @@ describe('layers inside an app', () => {
   });
 
   it('refuse infrastructure, interface and the database in application/', async () => {
-    await refused(application, "import { PrismaPaymentStore as imported } from '../../infrastructure/prisma-payment.store.js';", /declare a port/);
+    await refused(application, "import { PgPaymentStore as imported } from '../../infrastructure/pg-payment.store.js';", /declare a port/);
     await refused(application, "import { PaymentCommandsConsumer as imported } from '../../interface/messaging/payment-commands.consumer.js';", /declare a port/);
     await refused(application, "import { PrismaClient as imported } from '@prisma/client';", /declare a port/);
   });

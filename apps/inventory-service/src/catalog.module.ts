@@ -7,8 +7,8 @@ import { StockTransactions } from './application/ports/stock-transactions.js';
 import { SetProductStockHandler } from './application/set-product-stock/set-product-stock.handler.js';
 import { RedisCatalogCache } from './infrastructure/cache/catalog-cache.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
-import { PrismaProductStore } from './infrastructure/persistence/prisma-product.store.js';
-import { PrismaStockTransactions } from './infrastructure/persistence/prisma-stock-transactions.js';
+import { PgProductStore } from './infrastructure/persistence/pg-product.store.js';
+import { PgStockTransactions } from './infrastructure/persistence/pg-stock-transactions.js';
 import { CacheRedisModule } from './infrastructure/redis.module.js';
 import { CatalogSeeder } from './infrastructure/seed/catalog-seeder.js';
 import { InventoryGrpcController } from './interface/grpc/inventory.grpc-controller.js';
@@ -24,8 +24,8 @@ const useCases = [ListProductsQuery, GetProductsQuery, SetProductStockHandler];
     ...useCases,
     CatalogSeeder,
     { provide: CatalogCache, useClass: RedisCatalogCache },
-    { provide: StockTransactions, useClass: PrismaStockTransactions },
-    { provide: ProductStore, useClass: PrismaProductStore },
+    { provide: StockTransactions, useClass: PgStockTransactions },
+    { provide: ProductStore, useClass: PgProductStore },
   ],
   exports: [DatabaseModule, CatalogCache, StockTransactions],
 })

@@ -8,8 +8,8 @@ import { ReserveStockHandler } from './application/reserve-stock/reserve-stock.h
 import { ReservationStore } from './application/ports/reservation.store.js';
 import { StockStore } from './application/ports/stock.store.js';
 import { StockTransactions, type StockTransaction } from './application/ports/stock-transactions.js';
-import { PrismaReservationStore } from './infrastructure/persistence/prisma-reservation.store.js';
-import { PrismaStockStore } from './infrastructure/persistence/prisma-stock.store.js';
+import { PgReservationStore } from './infrastructure/persistence/pg-reservation.store.js';
+import { PgStockStore } from './infrastructure/persistence/pg-stock.store.js';
 import { INVENTORY_CONSUMER_GROUP, HandleSagaCommandHandler } from './application/handle-saga-command/handle-saga-command.handler.js';
 
 /**
@@ -24,8 +24,8 @@ import { INVENTORY_CONSUMER_GROUP, HandleSagaCommandHandler } from './applicatio
     CommitReservationHandler,
     ExpireHeldReservationsHandler,
     HandleSagaCommandHandler,
-    { provide: StockStore, useClass: PrismaStockStore },
-    { provide: ReservationStore, useClass: PrismaReservationStore },
+    { provide: StockStore, useClass: PgStockStore },
+    { provide: ReservationStore, useClass: PgReservationStore },
     provideIdempotentCommands<StockTransaction>({ consumerGroup: INVENTORY_CONSUMER_GROUP, transactions: StockTransactions, sqlOf: (tx) => tx.db }),
   ],
   exports: [ReserveStockHandler, ReleaseStockHandler, CommitReservationHandler, ExpireHeldReservationsHandler, HandleSagaCommandHandler],

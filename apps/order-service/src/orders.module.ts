@@ -18,7 +18,7 @@ import type { Config } from './config.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
 import { InventoryGrpcModule } from './infrastructure/inventory/inventory-grpc.module.js';
 import { PrismaOrderStore } from './infrastructure/persistence/prisma-order.store.js';
-import { PrismaOrderTransactions } from './infrastructure/persistence/prisma-order-transactions.js';
+import { PgOrderTransactions } from './infrastructure/persistence/pg-order-transactions.js';
 import { PrismaSagaStore } from './infrastructure/persistence/prisma-saga.store.js';
 import { SystemClock } from './infrastructure/system-clock.js';
 
@@ -35,7 +35,7 @@ const useCases = [PlaceOrderHandler, HandleSagaReplyHandler, ExpireSagaDeadlines
     ...useCases,
     SagaProgress,
     SagaOutbox,
-    { provide: OrderTransactions, useClass: PrismaOrderTransactions },
+    { provide: OrderTransactions, useClass: PgOrderTransactions },
     provideIdempotentCommands({ consumerGroup: SAGA_REPLIES_CONSUMER_GROUP, transactions: OrderTransactions }),
     { provide: OrderStore, useClass: PrismaOrderStore },
     { provide: SagaStore, useClass: PrismaSagaStore },

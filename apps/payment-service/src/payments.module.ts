@@ -9,7 +9,7 @@ import { VoidPaymentHandler } from './application/void-payment/void-payment.hand
 import { CardGatewayModule } from './infrastructure/card-gateway/card-gateway.module.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
 import { PAYMENT_CONSUMER_GROUP } from './infrastructure/consumer-group.js';
-import { PrismaPaymentStore, PrismaPaymentTransactions } from './infrastructure/prisma-payment.store.js';
+import { PgPaymentStore, PgPaymentTransactions } from './infrastructure/pg-payment.store.js';
 
 /** Every use case of the service, with the adapters they run on. Needs SERVICE_CONFIG. */
 const useCases = [AuthorizePaymentHandler, CapturePaymentHandler, VoidPaymentHandler, GetPaymentQuery];
@@ -20,8 +20,8 @@ const useCases = [AuthorizePaymentHandler, CapturePaymentHandler, VoidPaymentHan
     ...useCases,
     PaymentCommands,
     provideIdempotentCommands({ consumerGroup: PAYMENT_CONSUMER_GROUP, transactions: PaymentTransactions }),
-    { provide: PaymentTransactions, useClass: PrismaPaymentTransactions },
-    { provide: PaymentStore, useClass: PrismaPaymentStore },
+    { provide: PaymentTransactions, useClass: PgPaymentTransactions },
+    { provide: PaymentStore, useClass: PgPaymentStore },
   ],
   exports: useCases,
 })

@@ -1,6 +1,8 @@
 import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PostgresConnection, PrismaClientLike } from './postgres.connection.js';
+import { PgDatabase } from './postgres/pg-database.js';
 
 export interface PrismaModuleOptions<Client extends PrismaClientLike> {
   /** The service's generated `PrismaClient` class; also the injection token of its instance. */
@@ -10,8 +12,16 @@ export interface PrismaModuleOptions<Client extends PrismaClientLike> {
 }
 
 /**
+ * Bounds a statement can never reach in a healthy system, so a stuck one fails rather than holds
+ * a pooled connection and its locks: a statement (a lock wait included) 15 s, a transaction
+ * left idle by its code 15 s, the wait for a pooled connection 10 s (a burst of orders queues).
+ */
+const POOL_LIMITS = { statement_timeout: 15_000, idle_in_transaction_session_timeout: 15_000, connectionTimeoutMillis: 10_000 };
+
+/**
  * Provides a service's generated Prisma client over node-postgres (`@prisma/adapter-pg`, so no
- * query-engine binary), plus its readiness probe.
+ * query-engine binary), `PgDatabase` on the same pool (plain node-postgres, for the hot paths),
+ * and its readiness probe.
  */
 @Module({})
 export class PrismaModule {
@@ -20,16 +30,22 @@ export class PrismaModule {
       module: PrismaModule,
       providers: [
         {
-          provide: options.client,
+          provide: Pool,
           useFactory: (...dependencies: never[]) => {
             const { databaseUrl, poolSize = 10 } = options.useFactory(...dependencies);
-            return new options.client({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+            const pool = new Pool({ connectionString: databaseUrl, max: poolSize, ...POOL_LIMITS });
+            // An idle pooled connection that dies (a database restart) emits 'error' on the pool:
+            // unheard, it would crash the process. The next statement meets the outage and reports it.
+            pool.on('error', () => undefined);
+            return pool;
           },
           inject: options.inject ?? [],
         },
-        { provide: PostgresConnection, useFactory: (client: Client) => new PostgresConnection(client), inject: [options.client] },
+        { provide: options.client, useFactory: (pool: Pool) => new options.client({ adapter: new PrismaPg(pool) }), inject: [Pool] },
+        { provide: PgDatabase, useFactory: (pool: Pool) => new PgDatabase(pool), inject: [Pool] },
+        { provide: PostgresConnection, useFactory: (client: Client, pool: Pool) => new PostgresConnection(client, pool), inject: [options.client, Pool] },
       ],
-      exports: [options.client, PostgresConnection],
+      exports: [options.client, PgDatabase, PostgresConnection],
     };
   }
 }

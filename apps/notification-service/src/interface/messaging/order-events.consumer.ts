@@ -58,7 +58,8 @@ export class OrderEventsConsumer implements OnApplicationBootstrap {
     if (!isOrderOutcomeMessage(message)) return;
     await CorrelationContext.run(message.correlationId, async () => {
       const result = await this.notifyOrderOutcome.handle(message);
-      this.logger.log(`${message.type} ${message.messageId} for order ${message.payload.orderId}: ${result}`);
+      // Debug, not info: a line per message is a cost at every order (README "Benchmarks").
+      this.logger.debug(`${message.type} ${message.messageId} for order ${message.payload.orderId}: ${result}`);
     });
   }
 }

@@ -3,16 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { IdempotencyKeyTakenError, OrderStore, type NewOrder, type OrderPosition, type OrderView, type PlacedOrder } from '../../application/ports/order.store.js';
 import type { OrderTransaction } from '../../application/ports/order-transactions.js';
 import type { OrderChange } from '../../domain/saga/order-saga.js';
+import { isUniqueViolation } from '@shop/persistence';
 import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { ORDER_VIEW_INCLUDE, toOrderView } from './order-rows.js';
-import { prismaIn } from './prisma-order-transactions.js';
-
-/** A raw statement that broke a unique constraint, as Prisma's pg adapter reports it. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string } } | undefined)?.cause;
-  return error.code === 'P2002' || cause?.kind === 'UniqueConstraintViolation';
-}
+import { pgIn } from './pg-order-transactions.js';
 
 @Injectable()
 export class PrismaOrderStore extends OrderStore {
@@ -34,7 +28,7 @@ export class PrismaOrderStore extends OrderStore {
     const orderId = randomUUIDv7();
     const { items } = order;
     try {
-      await prismaIn(tx).$executeRaw`
+      await pgIn(tx).execute(Prisma.sql`
         WITH inserted AS (
           INSERT INTO orders (id, user_id, total_cents, currency, idempotency_key, payment_token, updated_at)
           VALUES (${orderId}::uuid, ${order.userId}::uuid, ${order.totalCents}, ${order.currency}, ${order.idempotencyKey}, ${order.paymentToken}, now())
@@ -42,7 +36,7 @@ export class PrismaOrderStore extends OrderStore {
         INSERT INTO order_items (order_id, sku, quantity, unit_price_cents)
         SELECT inserted.id, line.sku, line.quantity, line.unit_price_cents
         FROM inserted, unnest(${items.map((line) => line.sku)}::text[], ${items.map((line) => line.quantity)}::int[], ${items.map((line) => line.unitPriceCents)}::int[])
-          AS line (sku, quantity, unit_price_cents)`;
+          AS line (sku, quantity, unit_price_cents)`);
       return orderId;
     } catch (error) {
       // The only unique constraint an insert can break besides the generated id: (user, key).
@@ -53,21 +47,30 @@ export class PrismaOrderStore extends OrderStore {
     }
   }
 
+  /** The order row, and its lines when the inventory priced them anew. */
   async applyChange(tx: OrderTransaction, orderId: string, change: OrderChange): Promise<void> {
-    const db = prismaIn(tx);
-    if (change.pricing) {
-      // The lines as the inventory reserved them, at its prices.
-      await db.orderItem.deleteMany({ where: { orderId } });
-      await db.orderItem.createMany({ data: change.pricing.items.map((line) => ({ orderId, ...line })) });
+    const { pricing } = change;
+    const updateOrder = Prisma.sql`
+      UPDATE orders SET
+        total_cents = coalesce(${pricing?.totalCents ?? null}::int, total_cents),
+        currency = coalesce(${pricing?.currency ?? null}::text, currency),
+        status = coalesce(${change.status ?? null}::text::order_status, status),
+        failure_reason = ${change.failureReason === undefined ? Prisma.sql`failure_reason` : Prisma.sql`${change.failureReason}`},
+        updated_at = now()
+      WHERE id = ${orderId}::uuid`;
+    if (!pricing) {
+      await pgIn(tx).execute(updateOrder);
+      return;
     }
-    await db.order.update({
-      where: { id: orderId },
-      data: {
-        ...(change.pricing && { totalCents: change.pricing.totalCents, currency: change.pricing.currency }),
-        ...(change.status !== undefined && { status: change.status }),
-        ...(change.failureReason !== undefined && { failureReason: change.failureReason }),
-      },
-    });
+    // The lines as the inventory reserved them, at its prices (rarely: when a price changed since
+    // the order was placed). Two statements: an INSERT beside a DELETE of the same keys conflicts.
+    await pgIn(tx).execute(Prisma.sql`DELETE FROM order_items WHERE order_id = ${orderId}::uuid`);
+    await pgIn(tx).execute(Prisma.sql`
+      WITH updated AS (${updateOrder} RETURNING id)
+      INSERT INTO order_items (order_id, sku, quantity, unit_price_cents)
+      SELECT updated.id, line.sku, line.quantity, line.unit_price_cents
+      FROM updated, unnest(${pricing.items.map((line) => line.sku)}::text[], ${pricing.items.map((line) => line.quantity)}::int[],
+                           ${pricing.items.map((line) => line.unitPriceCents)}::int[]) AS line (sku, quantity, unit_price_cents)`);
   }
 
   async findForUser(orderId: string, userId: string): Promise<OrderView | null> {

@@ -4,7 +4,7 @@ import type { OrderTransaction } from '../../application/ports/order-transaction
 import { ConcurrentSagaChangeError, SagaStore, type LockedSaga, type ParkedSaga } from '../../application/ports/saga.store.js';
 import type { AppliedTransition, StepLogEntry } from '../../domain/saga/order-saga.js';
 import { Prisma, PrismaClient, type SagaInstance } from '../../generated/prisma/client.js';
-import { prismaIn } from './prisma-order-transactions.js';
+import { pgIn } from './pg-order-transactions.js';
 
 /** A saga row with what the saga reads of its order, as `selectSaga` returns it. */
 interface SagaRow {
@@ -35,7 +35,7 @@ export class PrismaSagaStore extends SagaStore {
   /** The saga row and its first timeline entries, in one statement (raw SQL, as save()). */
   async insert(tx: OrderTransaction, orderId: string, start: AppliedTransition): Promise<void> {
     const { saga, log } = start;
-    await prismaIn(tx).$executeRaw`
+    await pgIn(tx).execute(Prisma.sql`
       WITH inserted AS (
         INSERT INTO saga_instances (id, order_id, state, pending_steps, step_deadline_at, step_attempts, give_up_at,
                                     compensation_attempts, cancellation_reason, last_error, updated_at)
@@ -43,7 +43,7 @@ export class PrismaSagaStore extends SagaStore {
                 ${saga.stepDeadlineAt}, ${saga.stepAttempts}, ${saga.giveUpAt}, ${saga.compensationAttempts}, ${saga.cancellationReason},
                 ${saga.lastError}, now())
         RETURNING id)
-      ${timelineOf(log)}`;
+      ${timelineOf(log)}`);
   }
 
   async lockByOrderId(tx: OrderTransaction, orderId: string): Promise<LockedSaga | null> {
@@ -51,21 +51,21 @@ export class PrismaSagaStore extends SagaStore {
   }
 
   async lockNextDue(tx: OrderTransaction, now: Date, skipping: ReadonlySet<string> = new Set()): Promise<LockedSaga | null> {
-    const rows = await prismaIn(tx).$queryRaw<{ id: string }[]>`
+    const rows = await pgIn(tx).rows<{ id: string }>(Prisma.sql`
       SELECT id FROM saga_instances
       WHERE step_deadline_at <= ${now} AND NOT (id = ANY(${[...skipping]}::uuid[]))
       ORDER BY step_deadline_at
       LIMIT 1
-      FOR UPDATE SKIP LOCKED`;
+      FOR UPDATE SKIP LOCKED`);
     const sagaId = rows[0]?.id;
     return sagaId === undefined ? null : selectSaga(tx, Prisma.sql`s.id = ${sagaId}::uuid`, { lock: false });
   }
 
   async postponeDeadline(tx: OrderTransaction, sagaId: string, until: Date): Promise<void> {
     // Only a deadline still due: a reply may have moved the saga on meanwhile.
-    await prismaIn(tx).$executeRaw`
+    await pgIn(tx).execute(Prisma.sql`
       UPDATE saga_instances SET step_deadline_at = ${until}, version = version + 1
-      WHERE id = ${sagaId}::uuid AND step_deadline_at < ${until}`;
+      WHERE id = ${sagaId}::uuid AND step_deadline_at < ${until}`);
   }
 
   /**
@@ -75,7 +75,7 @@ export class PrismaSagaStore extends SagaStore {
    */
   async save(tx: OrderTransaction, locked: LockedSaga, transition: AppliedTransition): Promise<void> {
     const { saga, log } = transition;
-    const [row] = await prismaIn(tx).$queryRaw<{ updated: number }[]>`
+    const [row] = await pgIn(tx).rows<{ updated: number }>(Prisma.sql`
       WITH updated AS (
         UPDATE saga_instances SET
           state = ${saga.state}::saga_state,
@@ -91,12 +91,12 @@ export class PrismaSagaStore extends SagaStore {
         WHERE id = ${saga.sagaId}::uuid AND version = ${locked.version}
         RETURNING id),
       logged AS (${timelineOf(log, 'updated')} RETURNING 1)
-      SELECT count(*)::int AS updated FROM updated`;
+      SELECT count(*)::int AS updated FROM updated`);
     if (row?.updated !== 1) throw new ConcurrentSagaChangeError(`saga ${saga.sagaId} changed since it was read at version ${locked.version}`);
   }
 
   async clearDeadline(tx: OrderTransaction, locked: LockedSaga): Promise<void> {
-    await prismaIn(tx).sagaInstance.update({ where: { id: locked.saga.sagaId }, data: { stepDeadlineAt: null, version: { increment: 1 } } });
+    await pgIn(tx).execute(Prisma.sql`UPDATE saga_instances SET step_deadline_at = NULL, version = version + 1, updated_at = now() WHERE id = ${locked.saga.sagaId}::uuid`);
   }
 
   async findParked(limit: number): Promise<ParkedSaga[]> {
@@ -119,7 +119,7 @@ export class PrismaSagaStore extends SagaStore {
  * nested includes was three statements (four with the lock), each through its query compiler.
  */
 async function selectSaga(tx: OrderTransaction, where: Prisma.Sql, { lock }: { lock: boolean }): Promise<LockedSaga | null> {
-  const rows = await prismaIn(tx).$queryRaw<SagaRow[]>`
+  const rows = await pgIn(tx).rows<SagaRow>(Prisma.sql`
     SELECT s.id, s.state::text AS state, s.pending_steps::text[] AS pending_steps, s.step_deadline_at, s.step_attempts,
            s.give_up_at, s.compensation_attempts, s.cancellation_reason, s.last_error, s.version,
            o.id AS order_id, o.user_id, o.payment_token, o.total_cents, o.currency,
@@ -127,7 +127,7 @@ async function selectSaga(tx: OrderTransaction, where: Prisma.Sql, { lock }: { l
               FROM order_items i WHERE i.order_id = o.id) AS items
     FROM saga_instances s JOIN orders o ON o.id = s.order_id
     WHERE ${where}
-    ${lock ? Prisma.sql`FOR UPDATE OF s` : Prisma.empty}`;
+    ${lock ? Prisma.sql`FOR UPDATE OF s` : Prisma.empty}`);
   const row = rows[0];
   return row ? toLockedSaga(row) : null;
 }

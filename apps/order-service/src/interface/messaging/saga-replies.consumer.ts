@@ -36,7 +36,7 @@ export class SagaRepliesConsumer implements OnApplicationBootstrap {
   async handle(message: KnownMessage): Promise<void> {
     if (!isSagaReplyType(message.type)) throw new NonRetryableMessageError(`${message.type} v${message.version} is not a saga reply`);
     const outcome = await CorrelationContext.run(message.correlationId, () => this.replies.handle(message as SagaReplyMessage));
-    if (outcome.kind === 'duplicate') this.logger.log(`${message.type} ${message.messageId} was handled before; skipped`);
+    if (outcome.kind === 'duplicate') this.logger.debug(`${message.type} ${message.messageId} was handled before; skipped`);
     if (outcome.kind === 'unknown-saga') {
       throw new NonRetryableMessageError(`${message.type} ${message.messageId} names order ${message.correlationId}, which has no saga here`);
     }

@@ -99,7 +99,7 @@ export class AuthorizePaymentHandler {
       paymentFailuresCounter.add({ reason: payment.declinedBecause });
       this.logger.warn(`payment of order ${payment.orderId} declined: ${payment.declinedBecause}`);
     } else {
-      this.logger.log(`payment of order ${payment.orderId} authorized (${payment.amountCents} ${payment.currency} cents)`);
+      this.logger.debug(`payment of order ${payment.orderId} authorized (${payment.amountCents} ${payment.currency} cents)`);
     }
   }
 }

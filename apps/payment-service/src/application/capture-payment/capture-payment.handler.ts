@@ -38,7 +38,7 @@ export class CapturePaymentHandler {
     });
     if (reply && moved) {
       paymentsCounter.add({ outcome: 'CAPTURED' });
-      this.logger.log(`payment of order ${orderId} captured`);
+      this.logger.debug(`payment of order ${orderId} captured`);
     }
     return reply;
   }

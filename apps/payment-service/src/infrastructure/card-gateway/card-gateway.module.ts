@@ -7,7 +7,7 @@ import { DatabaseModule } from '../database.module.js';
 import { CardGatewayRecords } from './card-gateway-records.js';
 import { CardGatewaySimulator } from './card-gateway.simulator.js';
 import { paymentGatewayPolicies } from './payment-gateway.policy.js';
-import { PrismaCardGatewayRecords } from './prisma-card-gateway-records.js';
+import { PgCardGatewayRecords } from './pg-card-gateway-records.js';
 import { ResilientCardGateway } from './resilient-card-gateway.js';
 
 /**
@@ -17,7 +17,7 @@ import { ResilientCardGateway } from './resilient-card-gateway.js';
 @Module({
   imports: [DatabaseModule, ResilienceModule.forRootAsync({ inject: [SERVICE_CONFIG], useFactory: paymentGatewayPolicies })],
   providers: [
-    { provide: CardGatewayRecords, useClass: PrismaCardGatewayRecords },
+    { provide: CardGatewayRecords, useClass: PgCardGatewayRecords },
     {
       provide: CardGatewaySimulator,
       inject: [SERVICE_CONFIG, CardGatewayRecords],

@@ -3,14 +3,18 @@ import { ProductStore } from '../../application/ports/product.store.js';
 import type { StockTransaction } from '../../application/ports/stock-transactions.js';
 import type { Product } from '../../domain/product.js';
 import { compareSkus } from '../../domain/reservation-plan.js';
-import { PrismaClient } from '../../generated/prisma/client.js';
-import { prismaIn } from './prisma-stock-transactions.js';
+import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { pgIn } from './pg-stock-transactions.js';
 
 const PRODUCT_FIELDS = { sku: true, name: true, priceCents: true, currency: true, available: true } as const;
+const PRODUCT_COLUMNS = Prisma.sql`sku, name, price_cents AS "priceCents", currency, available`;
 
-/** The catalog's products in this service's PostgreSQL. */
+/**
+ * The catalog's products in this service's PostgreSQL: reads through Prisma, writes in SQL on
+ * the node-postgres transaction every stock change runs in (PgStockTransactions).
+ */
 @Injectable()
-export class PrismaProductStore extends ProductStore {
+export class PgProductStore extends ProductStore {
   constructor(private readonly prisma: PrismaClient) {
     super();
   }
@@ -27,10 +31,15 @@ export class PrismaProductStore extends ProductStore {
 
   /** Creates the product, or replaces its name, price, currency and available units. */
   async upsert(transaction: StockTransaction, product: Product): Promise<Product> {
-    const { sku, ...fields } = product;
-    const stored = await prismaIn(transaction).product.upsert({ where: { sku }, create: product, update: fields, select: PRODUCT_FIELDS });
+    const { sku, name, priceCents, currency, available } = product;
+    const [stored] = await pgIn(transaction).rows<Product>(Prisma.sql`
+      INSERT INTO products (sku, name, price_cents, currency, available, updated_at)
+      VALUES (${sku}, ${name}, ${priceCents}, ${currency}, ${available}, now())
+      ON CONFLICT (sku) DO UPDATE SET name = EXCLUDED.name, price_cents = EXCLUDED.price_cents, currency = EXCLUDED.currency,
+                                      available = EXCLUDED.available, updated_at = now()
+      RETURNING ${PRODUCT_COLUMNS}`);
     transaction.productsChanged([sku]);
-    return stored;
+    return stored!;
   }
 
   /**
@@ -38,7 +47,14 @@ export class PrismaProductStore extends ProductStore {
    * (INSERT ... ON CONFLICT DO NOTHING), so a restart never resets stock. Returns the SKUs added.
    */
   async addMissing(transaction: StockTransaction, products: readonly Product[]): Promise<string[]> {
-    const added = await prismaIn(transaction).product.createManyAndReturn({ data: [...products], skipDuplicates: true, select: { sku: true } });
+    const added = await pgIn(transaction).rows<{ sku: string }>(Prisma.sql`
+      INSERT INTO products (sku, name, price_cents, currency, available, updated_at)
+      SELECT product.*, now()
+      FROM unnest(${products.map((p) => p.sku)}::text[], ${products.map((p) => p.name)}::text[], ${products.map((p) => p.priceCents)}::int[],
+                  ${products.map((p) => p.currency)}::text[], ${products.map((p) => p.available)}::int[])
+        AS product (sku, name, price_cents, currency, available)
+      ON CONFLICT (sku) DO NOTHING
+      RETURNING sku`);
     transaction.productsChanged(added.map((product) => product.sku));
     return added.map((product) => product.sku);
   }

@@ -3,38 +3,40 @@ import { Injectable } from '@nestjs/common';
 import { PAYMENT_DECLINE_REASONS, type PaymentDeclineReason } from '@shop/contracts';
 import { PaymentStore, PaymentTransactions, type PaymentTransaction, type PaymentWrites } from '../application/ports/payment-store.js';
 import { type NewPayment, Payment, type PaymentStatus } from '../domain/payment.js';
-import { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { PgDatabase, type PgTransaction, type SqlQueries } from '@shop/persistence';
+import { Prisma } from '../generated/prisma/client.js';
 
 /**
- * Payments in this service's PostgreSQL. The statements of a command are raw SQL: each runs for
- * every saga step of every order, and Prisma's query compiler (WebAssembly) was 7% of the service's
- * CPU in a profile at 15 orders/s, the ORM as a whole a quarter of it.
+ * Payments in this service's PostgreSQL, in SQL straight on node-postgres (PgDatabase, the pool
+ * under the Prisma client; Prisma.sql only builds the statements): each statement runs for every
+ * saga step of every order, and Prisma's runtime around it (its query compiler, a WebAssembly
+ * module, for ORM calls; its request pipeline for every call) was a quarter of the service's CPU.
  */
 @Injectable()
-export class PrismaPaymentStore extends PaymentStore {
-  constructor(private readonly prisma: PrismaClient) {
+export class PgPaymentStore extends PaymentStore {
+  constructor(private readonly database: PgDatabase) {
     super();
   }
 
   async findByOrderId(orderId: string): Promise<Payment | null> {
-    const row = await rowOfOrder(this.prisma, orderId);
+    const row = await rowOfOrder(this.database, orderId);
     return row ? toPayment(row) : null;
   }
 
   writesIn(tx: PaymentTransaction): PaymentWrites {
-    return writesIn(tx as Prisma.TransactionClient);
+    return writesIn(tx as PgTransaction);
   }
 }
 
-/** Interactive Prisma transactions, READ COMMITTED: the conditional updates guard against lost updates. */
+/** Transactions on node-postgres, READ COMMITTED: the conditional updates guard against lost updates. */
 @Injectable()
-export class PrismaPaymentTransactions extends PaymentTransactions {
-  constructor(private readonly prisma: PrismaClient) {
+export class PgPaymentTransactions extends PaymentTransactions {
+  constructor(private readonly database: PgDatabase) {
     super();
   }
 
   run<T>(work: (tx: PaymentTransaction) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(tx));
+    return this.database.transaction(work);
   }
 }
 
@@ -54,23 +56,23 @@ interface PaymentRow {
   updatedAt: Date;
 }
 
-async function rowOfOrder(db: Prisma.TransactionClient, orderId: string): Promise<PaymentRow | undefined> {
-  const [row] = await db.$queryRaw<PaymentRow[]>`SELECT ${COLUMNS} FROM payments WHERE order_id = ${orderId}::uuid`;
+async function rowOfOrder(db: SqlQueries, orderId: string): Promise<PaymentRow | undefined> {
+  const [row] = await db.rows<PaymentRow>(Prisma.sql`SELECT ${COLUMNS} FROM payments WHERE order_id = ${orderId}::uuid`);
   return row;
 }
 
-function writesIn(tx: Prisma.TransactionClient): PaymentWrites {
+function writesIn(tx: PgTransaction): PaymentWrites {
   return {
     async addUnlessExists(payment: NewPayment) {
       // ON CONFLICT DO NOTHING on the order id: a concurrent twin's row wins without an error
       // (which would abort the whole transaction), and both commands then answer from that row.
       // RETURNING gives the new row in the same statement; only a conflict reads the twin's.
-      const [added] = await tx.$queryRaw<PaymentRow[]>`
+      const [added] = await tx.rows<PaymentRow>(Prisma.sql`
         INSERT INTO payments (id, order_id, amount_cents, currency, status, decline_reason, gateway_authorization_id, updated_at)
         VALUES (${randomUUIDv7()}::uuid, ${payment.orderId}::uuid, ${payment.amountCents}, ${payment.currency}, ${payment.status}::payment_status,
                 ${payment.declineReason}, ${payment.gatewayAuthorizationId}, now())
         ON CONFLICT (order_id) DO NOTHING
-        RETURNING ${COLUMNS}`;
+        RETURNING ${COLUMNS}`);
       if (added) return { payment: toPayment(added), added: true };
       const twin = await rowOfOrder(tx, payment.orderId);
       if (!twin) throw new Error(`the payment of order ${payment.orderId} conflicted on insert and cannot be read`);
@@ -78,9 +80,9 @@ function writesIn(tx: Prisma.TransactionClient): PaymentWrites {
     },
     async saveTransition(payment: Payment, from: PaymentStatus) {
       // Conditional on the status read before the gateway call: a lost update is impossible.
-      const count = await tx.$executeRaw`
+      const count = await tx.execute(Prisma.sql`
         UPDATE payments SET status = ${payment.status}::payment_status, updated_at = now()
-        WHERE id = ${payment.id}::uuid AND status = ${from}::payment_status`;
+        WHERE id = ${payment.id}::uuid AND status = ${from}::payment_status`);
       return count === 1;
     },
   };

@@ -1,0 +1,97 @@
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * A statement and its values, as `Prisma.sql` builds it (`text` holds PostgreSQL's $1, $2...
+ * placeholders; fragments, `Prisma.join` and `Prisma.raw` included): the stores keep writing their
+ * SQL with the tagged template they know, and nothing is ever spliced into the text.
+ */
+export interface SqlStatement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+/** Where a statement runs: the database (a transaction of its own) or an open transaction. */
+export interface SqlQueries {
+  rows<TRow>(statement: SqlStatement): Promise<TRow[]>;
+  /** The number of rows the statement changed (or returned). */
+  execute(statement: SqlStatement): Promise<number>;
+}
+
+interface Queryable {
+  query(text: string, values: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+class Statements implements SqlQueries {
+  constructor(protected readonly target: Queryable) {}
+
+  async rows<TRow>(statement: SqlStatement): Promise<TRow[]> {
+    const result = await this.target.query(statement.text, [...statement.values]);
+    return result.rows as TRow[];
+  }
+
+  async execute(statement: SqlStatement): Promise<number> {
+    const result = await this.target.query(statement.text, [...statement.values]);
+    return result.rowCount ?? 0;
+  }
+}
+
+/**
+ * An open transaction on one pooled connection. It also has the one method of a Prisma
+ * transaction client that @shop/messaging's inbox and outbox use (`$executeRawUnsafe`), so
+ * `IdempotentCommands` runs over it as over a Prisma transaction.
+ */
+export class PgTransaction extends Statements {
+  constructor(client: PoolClient) {
+    super(client);
+  }
+
+  $executeRawUnsafe(text: string, ...values: unknown[]): Promise<number> {
+    return this.execute({ text, values });
+  }
+}
+
+/**
+ * A service's PostgreSQL straight through node-postgres, for its hot paths: the pool under its
+ * Prisma client (PrismaModule provides both), without Prisma's runtime in between. Written by
+ * hand rather than taken from a library because Prisma's runtime around every statement (its
+ * request pipeline and query interpreter, raw statements included) was a fifth of each service's
+ * CPU per order (README "Benchmarks"), and what is needed of a driver is small: a statement, or
+ * BEGIN, statements and COMMIT or ROLLBACK on one connection, thrown away when it broke.
+ *
+ * A single statement needs no BEGIN and COMMIT (`rows`, `execute`): PostgreSQL runs it in a
+ * transaction of its own, at a round trip instead of three. Isolation is PostgreSQL's default,
+ * READ COMMITTED.
+ */
+export class PgDatabase extends Statements {
+  constructor(private readonly pool: Pool) {
+    super(pool);
+  }
+
+  async transaction<T>(work: (tx: PgTransaction) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    // A checked-out client whose connection dies (a database restart) emits 'error', which the
+    // pool does not listen for while the client is out: unheard, it would crash the process. The
+    // failure reaches the work as its statement's rejection anyway.
+    const ignoreCheckedOutError = (): void => undefined;
+    client.on('error', ignoreCheckedOutError);
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(new PgTransaction(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is closed, not returned to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.removeListener('error', ignoreCheckedOutError);
+      client.release(broken);
+    }
+  }
+}
+
+/** PostgreSQL's SQLSTATE for a broken unique constraint. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
