@@ -1,0 +1,91 @@
+// PgDatabase on a throw-away PostgreSQL database: commit, rollback, single statements, and a
+// connection killed in the middle of a transaction.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
+import { Pool } from 'pg';
+import { isUniqueViolation, PgDatabase } from './pg-database.js';
+
+const sql = (text: string, ...values: unknown[]) => ({ text, values });
+
+describe('PgDatabase', { timeout: 60_000 }, () => {
+  let database: MigratedDatabase;
+  let pool: Pool;
+  let db: PgDatabase;
+
+  before(async () => {
+    // Any migrated schema will do: the tests make a table of their own.
+    database = await createMigratedDatabase({ service: 'persistence', label: 'pg_database', schema: 'libs/messaging/test/prisma/schema.prisma' });
+    await database.query('CREATE TABLE accounts (id text PRIMARY KEY, cents int NOT NULL)');
+    pool = new Pool({ connectionString: database.url, max: 2 });
+    pool.on('error', () => undefined);
+    db = new PgDatabase(pool);
+  });
+  after(async () => {
+    await pool?.end();
+    await database?.drop();
+  });
+
+  const centsOf = async (id: string) => (await database.query<{ cents: number }>('SELECT cents FROM accounts WHERE id = $1', [id]))[0]?.cents;
+
+  it('commits what a transaction wrote, and returns its result', async () => {
+    const result = await db.transaction(async (tx) => {
+      await tx.execute(sql('INSERT INTO accounts (id, cents) VALUES ($1, $2)', 'a', 100));
+      const [row] = await tx.rows<{ cents: number }>(sql('UPDATE accounts SET cents = cents + $2 WHERE id = $1 RETURNING cents', 'a', 5));
+      return row?.cents;
+    });
+    assert.equal(result, 105);
+    assert.equal(await centsOf('a'), 105);
+  });
+
+  it('rolls back everything when the work throws, and throws its error', async () => {
+    const failure = new Error('refused halfway');
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.execute(sql('INSERT INTO accounts (id, cents) VALUES ($1, $2)', 'b', 1));
+        throw failure;
+      }),
+      (error) => error === failure,
+    );
+    assert.equal(await centsOf('b'), undefined);
+  });
+
+  it('runs a single statement without a transaction of its own, and counts the rows it changed', async () => {
+    await db.execute(sql('INSERT INTO accounts (id, cents) VALUES ($1, $2), ($3, $4)', 'c', 1, 'd', 2));
+    assert.equal(await db.execute(sql('UPDATE accounts SET cents = 0 WHERE id = ANY($1::text[])', ['c', 'd'])), 2);
+    assert.deepEqual(await db.rows(sql('SELECT id, cents FROM accounts WHERE id = ANY($1::text[]) ORDER BY id', ['c', 'd'])), [
+      { id: 'c', cents: 0 },
+      { id: 'd', cents: 0 },
+    ]);
+  });
+
+  it('runs the messaging inbox and outbox statements through $executeRawUnsafe', async () => {
+    const inserted = await db.transaction((tx) =>
+      tx.$executeRawUnsafe('INSERT INTO inbox_messages (consumer_group, message_id) VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING', 'g', '0193a2c4-0000-7000-8000-000000000001'),
+    );
+    assert.equal(inserted, 1);
+  });
+
+  it('tells a broken unique constraint from other errors', async () => {
+    await db.execute(sql('INSERT INTO accounts (id, cents) VALUES ($1, 0)', 'e'));
+    const duplicate = await db.execute(sql('INSERT INTO accounts (id, cents) VALUES ($1, 0)', 'e')).catch((error: unknown) => error);
+    assert.equal(isUniqueViolation(duplicate), true);
+    const other = await db.execute(sql('INSERT INTO accounts (id, cents) VALUES ($1, NULL)', 'f')).catch((error: unknown) => error);
+    assert.equal(isUniqueViolation(other), false);
+  });
+
+  it('fails a transaction whose connection is killed midway, writes nothing of it, and goes on with a new connection', async () => {
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.execute(sql('INSERT INTO accounts (id, cents) VALUES ($1, $2)', 'g', 7));
+        const [own] = await tx.rows<{ pid: number }>(sql('SELECT pg_backend_pid() AS pid'));
+        await database.query('SELECT pg_terminate_backend($1)', [own?.pid]);
+        await tx.execute(sql('UPDATE accounts SET cents = 8 WHERE id = $1', 'g'));
+      }),
+    );
+    assert.equal(await centsOf('g'), undefined, 'nothing of the killed transaction');
+    // Both pooled connections in turn: the broken one was thrown away, not handed out again.
+    for (const id of ['h', 'i']) await db.transaction((tx) => tx.execute(sql('INSERT INTO accounts (id, cents) VALUES ($1, 1)', id)));
+    assert.equal((await database.query<{ n: number }>("SELECT count(*)::int AS n FROM accounts WHERE id IN ('h', 'i')"))[0]?.n, 2);
+  });
+});
