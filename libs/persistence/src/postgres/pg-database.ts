@@ -18,19 +18,40 @@ export interface SqlQueries {
 }
 
 interface Queryable {
-  query(text: string, values: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/** Statement names by text; a text past the limit (a code path building endless variants) runs unnamed. */
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED_STATEMENTS = 1_000;
+
+/**
+ * Every statement is a named prepared statement: node-postgres prepares it on a connection the
+ * first time it runs there, and afterwards sends only its values. PostgreSQL then parses, analyses
+ * and plans each text once per connection instead of at every call, a good part of its CPU per
+ * order. (Behind a pooler in transaction mode, such as PgBouncer's, prepared statements need its
+ * support for them; the stacks here connect directly.)
+ */
+function prepared(statement: SqlStatement): { name?: string; text: string; values: unknown[] } {
+  const { text } = statement;
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `shop_${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return { ...(name && { name }), text, values: [...statement.values] };
 }
 
 class Statements implements SqlQueries {
   constructor(protected readonly target: Queryable) {}
 
   async rows<TRow>(statement: SqlStatement): Promise<TRow[]> {
-    const result = await this.target.query(statement.text, [...statement.values]);
+    const result = await this.target.query(prepared(statement));
     return result.rows as TRow[];
   }
 
   async execute(statement: SqlStatement): Promise<number> {
-    const result = await this.target.query(statement.text, [...statement.values]);
+    const result = await this.target.query(prepared(statement));
     return result.rowCount ?? 0;
   }
 }
