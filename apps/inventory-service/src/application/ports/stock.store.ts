@@ -1,17 +1,17 @@
+import type { ReservationFailureReason } from '../../domain/reservation.js';
 import type { RequestedLine, ReservedLine } from '../../domain/reservation-plan.js';
 import type { StockTransaction } from './stock-transactions.js';
 
-export type TakeUnitsResult = { ok: true; lines: ReservedLine[] } | { ok: false; shortSkus: string[] };
+/** The lines taken at the catalog's prices, or why none was: SKUs the catalog lacks first, then SKUs short of units. */
+export type TakeUnitsResult = { ok: true; lines: ReservedLine[] } | { ok: false; reason: ReservationFailureReason; skus: string[] };
 
 /** Units in stock: taken by reservations, given back by releases, with conditional updates only. */
 export abstract class StockStore {
-  /** The SKUs among `skus` that the catalog does not have. */
-  abstract unknownSkus(transaction: StockTransaction, skus: readonly string[]): Promise<string[]>;
-
   /**
    * Takes the units of every line, or of none, never below zero whatever runs beside it; a
-   * shortfall leaves the transaction usable (to record the refusal with the inbox claim). Lines
-   * come from planReservation (sorted by SKU, so row locks are always taken in the same order).
+   * refusal (an unknown SKU, a shortfall) leaves the transaction usable, to record it with the
+   * inbox claim. Lines come from planReservation (sorted by SKU, so row locks are always taken in
+   * the same order).
    */
   abstract takeUnits(transaction: StockTransaction, lines: readonly RequestedLine[]): Promise<TakeUnitsResult>;
 

@@ -33,14 +33,8 @@ export class ReserveStockHandler {
     const existing = await this.reservations.findByOrder(transaction, command.orderId);
     if (existing) return this.repeatAnswer(command, existing);
 
-    const lines = planReservation(command.items);
-    const unknownSkus = await this.stock.unknownSkus(
-      transaction,
-      lines.map((line) => line.sku),
-    );
-    if (unknownSkus.length > 0) return this.reject(transaction, command, 'UNKNOWN_SKU', unknownSkus);
-    const taken = await this.stock.takeUnits(transaction, lines);
-    if (!taken.ok) return this.reject(transaction, command, 'INSUFFICIENT_STOCK', taken.shortSkus);
+    const taken = await this.stock.takeUnits(transaction, planReservation(command.items));
+    if (!taken.ok) return this.reject(transaction, command, taken.reason, taken.skus);
     const reserved = reservedOutcome(command, taken.lines);
     await this.reservations.recordReserved(transaction, owner(command), taken.lines);
     return reserved;
