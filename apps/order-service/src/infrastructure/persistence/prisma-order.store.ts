@@ -3,20 +3,26 @@ import { Injectable } from '@nestjs/common';
 import { IdempotencyKeyTakenError, OrderStore, type NewOrder, type OrderPosition, type OrderView, type PlacedOrder } from '../../application/ports/order.store.js';
 import type { OrderTransaction } from '../../application/ports/order-transactions.js';
 import type { OrderChange } from '../../domain/saga/order-saga.js';
-import { isUniqueViolation } from '@shop/persistence';
+import { isUniqueViolation, PgDatabase } from '@shop/persistence';
 import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { ORDER_VIEW_INCLUDE, toOrderView } from './order-rows.js';
 import { pgIn } from './pg-order-transactions.js';
 
 @Injectable()
 export class PrismaOrderStore extends OrderStore {
-  constructor(private readonly prisma: PrismaClient) {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly database: PgDatabase,
+  ) {
     super();
   }
 
+  /** SQL on node-postgres, as every statement of placing an order (PgOrderTransactions says why). */
   async findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<PlacedOrder | null> {
-    const row = await this.prisma.order.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: { id: true, status: true } });
-    return row && { orderId: row.id, status: row.status };
+    const [row] = await this.database.rows<{ id: string; status: PlacedOrder['status'] }>(
+      Prisma.sql`SELECT id, status::text AS status FROM orders WHERE user_id = ${userId}::uuid AND idempotency_key = ${idempotencyKey}`,
+    );
+    return row ? { orderId: row.id, status: row.status } : null;
   }
 
   /**
