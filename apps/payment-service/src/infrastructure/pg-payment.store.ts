@@ -1,9 +1,9 @@
 import { randomUUIDv7 } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PAYMENT_DECLINE_REASONS, type PaymentDeclineReason } from '@shop/contracts';
+import { PgDatabase, type PgTransaction, type SqlQueries } from '@shop/persistence';
 import { PaymentStore, PaymentTransactions, type PaymentTransaction, type PaymentWrites } from '../application/ports/payment-store.js';
 import { type NewPayment, Payment, type PaymentStatus } from '../domain/payment.js';
-import { PgDatabase, type PgTransaction, type SqlQueries } from '@shop/persistence';
 import { Prisma } from '../generated/prisma/client.js';
 
 /**

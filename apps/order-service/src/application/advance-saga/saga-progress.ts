@@ -51,14 +51,16 @@ export class SagaProgress {
     }
     const { saga } = transition;
     const status = transition.order?.status;
-    const ended = status === 'CONFIRMED' || status === 'REJECTED' || status === 'CANCELLED';
-    // Info for the outcome, debug for the steps on the way: a line per message at info level was a
-    // measurable share of the CPU per order (README "Benchmarks"); LOG_LEVEL=debug shows them all.
     const line = { orderId, sagaId: saga.sagaId, from: locked.saga.state, to: saga.state };
     const text = `saga of order ${orderId}: ${locked.saga.state} -> ${saga.state} (${cause})`;
-    if (ended) this.logger.log(line, text);
-    else this.logger.debug(line, text);
-    if (ended) ordersCounter.add({ outcome: status });
+    // Info for the outcome, debug for the steps on the way: a line per message at info level was a
+    // measurable share of the CPU per order (README "Benchmarks"); LOG_LEVEL=debug shows them all.
+    if (status === 'CONFIRMED' || status === 'REJECTED' || status === 'CANCELLED') {
+      this.logger.log(line, text);
+      ordersCounter.add({ outcome: status });
+    } else {
+      this.logger.debug(line, text);
+    }
     if (saga.state === 'FAILED_COMPENSATION' && locked.saga.state !== 'FAILED_COMPENSATION') this.reportParked(locked, transition);
   }
 

@@ -1,9 +1,9 @@
 import { randomUUIDv7 } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation, PgDatabase } from '@shop/persistence';
 import { IdempotencyKeyTakenError, OrderStore, type NewOrder, type OrderPosition, type OrderView, type PlacedOrder } from '../../application/ports/order.store.js';
 import type { OrderTransaction } from '../../application/ports/order-transactions.js';
 import type { OrderChange } from '../../domain/saga/order-saga.js';
-import { isUniqueViolation, PgDatabase } from '@shop/persistence';
 import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { ORDER_VIEW_INCLUDE, toOrderView } from './order-rows.js';
 import { pgIn } from './pg-order-transactions.js';
