@@ -131,7 +131,8 @@ export class OutboxRelay {
     let outcome: PublishOutcome;
     try {
       // Two round trips in all: BEGIN with the claim, then the stamp with COMMIT.
-      const [, claim] = (await client.query(beginAndClaimBatch(this.batchSize))) as unknown as [unknown, { rows: OutboxRow[] }];
+      const results = (await client.query(beginAndClaimBatch(this.batchSize))) as unknown as Array<{ rows: OutboxRow[] }>;
+      const claim = results.at(-1)!;
       this.rememberClaims(claim.rows);
       outcome = await this.publish(keepKeyOrder(claim.rows));
       await client.query(markPublishedAndCommit(outcome.published.map((row) => row.id)));

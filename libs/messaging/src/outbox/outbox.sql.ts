@@ -22,8 +22,13 @@ export const WRITE_MESSAGES = `
   SELECT pg_notify('${OUTBOX_CHANNEL}', max(id)::text) FROM written`;
 
 /**
- * Opens the relay's transaction and claims a batch, in one round trip (a simple query of two
+ * Opens the relay's transaction and claims a batch, in one round trip (a simple query of three
  * statements, hence the limit inlined: an integer the relay checks, never outside input).
+ *
+ * The transaction commits without waiting for its WAL to reach the disk (synchronous_commit off,
+ * for it alone): what it commits is only the "published" stamp, and a stamp lost to a crash of
+ * PostgreSQL publishes its rows again, which the consumers' inboxes deduplicate, as after any
+ * relay crash. It spared a disk flush per relay batch, a third of the commits of an order.
  *
  * The claim is the oldest unpublished rows that no other relay holds: SKIP LOCKED lets two
  * replicas run side by side without publishing the same row twice (in the normal case: a crash can
@@ -34,6 +39,7 @@ export const WRITE_MESSAGES = `
 export function beginAndClaimBatch(limit: number): string {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`outbox batch size must be a positive integer, not ${limit}`);
   return `BEGIN;
+  SET LOCAL synchronous_commit = off;
   WITH claimed AS MATERIALIZED (
     SELECT id, message_id, topic, message_key, value, headers
     FROM outbox_messages
