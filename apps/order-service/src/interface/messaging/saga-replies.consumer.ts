@@ -30,7 +30,11 @@ export class SagaRepliesConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.consumers.start({ ...this.subscription, handle: (message) => this.handle(message), batch: (work) => this.replies.inBatch(work) });
+    await this.consumers.start({
+      ...this.subscription,
+      handle: (message) => this.handle(message),
+      batch: (work, messages) => this.replies.inBatch(work, messages.filter((message) => isSagaReplyType(message.type))),
+    });
   }
 
   async handle(message: KnownMessage): Promise<void> {
