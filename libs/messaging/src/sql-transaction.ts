@@ -5,6 +5,4 @@
  */
 export interface SqlTransaction {
   $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
-  /** The rows the statement returns (`TRows`: their array type, as Prisma types it). */
-  $queryRawUnsafe<TRows = unknown>(query: string, ...values: unknown[]): PromiseLike<TRows>;
 }

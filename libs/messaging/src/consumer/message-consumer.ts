@@ -40,13 +40,12 @@ export interface MessageConsumerOptions<TMessage = KnownMessage> {
   parse?: (raw: Buffer | null, topic: string) => ParseResult<TMessage, unknown>;
   /**
    * Handles the messages a fetch brings from one partition together, inside one unit of work:
-   * `(work, messages) => idempotentCommands.inBatch(work, messages)`, one transaction for them
-   * all (`messages`: those `work` hands to `handle`, for their inbox claims in one statement).
-   * `work` calls `handle` for each message in order, each in its own trace; when it throws,
-   * nothing of it counted and the messages are handled again one by one, with the usual retries.
-   * Without it, every message is handled on its own.
+   * `(work) => idempotentCommands.inBatch(work)`, one transaction for them all. `work` calls
+   * `handle` for each message in order, each in its own trace; when it throws, nothing of it
+   * counted and the messages are handled again one by one, with the usual retries. Without it,
+   * every message is handled on its own.
    */
-  batch?: (work: () => Promise<void>, messages: readonly TMessage[]) => Promise<void>;
+  batch?: (work: () => Promise<void>) => Promise<void>;
   /** Most messages in one `batch` call (default 20). */
   maxBatchSize?: number;
   logger?: LoggerService;
@@ -202,14 +201,11 @@ export class MessageConsumer<TMessage = KnownMessage> {
   private async handleRun(topic: string, partition: number, run: ParsedMessage<TMessage>[], heartbeat: () => Promise<void>): Promise<void> {
     if (run.length > 1) {
       try {
-        await this.options.batch!(
-          async () => {
-            for (const item of run) {
-              await runInMessageTrace(topic, item.message, () => this.options.handle(item.parsed, this.deliveryOf(topic, partition, item.message, 1)));
-            }
-          },
-          run.map((item) => item.parsed),
-        );
+        await this.options.batch!(async () => {
+          for (const item of run) {
+            await runInMessageTrace(topic, item.message, () => this.options.handle(item.parsed, this.deliveryOf(topic, partition, item.message, 1)));
+          }
+        });
         return;
       } catch (error) {
         if (error instanceof TaskCancelledError || this.stopping.signal.aborted) throw error;

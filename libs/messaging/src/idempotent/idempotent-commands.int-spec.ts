@@ -172,41 +172,6 @@ describe('IdempotentCommands: inbox claim, effect and outbox in one transaction 
       for (const message of messages) assert.equal((await commands.handle(message, async () => ({ result: 0, send: [] }))).kind, 'duplicate');
     });
 
-    it('claims the messages it is given first, in one go: one handled before is a duplicate, one given twice runs once, one not given is claimed on its own', async () => {
-      const commands = commandsOf(uniqueName('batch-claims'));
-      const [earlier, fresh, unlisted] = [1, 2, 3].map((sequence) => ping('test.inbox.batch-claims', 'acct-8', sequence));
-      await commands.handle(earlier!, async () => ({ result: null, send: [] }));
-      const effects: number[] = [];
-      const outcomes: string[] = [];
-      const handle = async (message: Ping) => {
-        const outcome = await commands.handle(message, async () => {
-          effects.push(message.payload.sequence);
-          return { result: null, send: [] };
-        });
-        outcomes.push(outcome.kind);
-      };
-      await commands.inBatch(async () => {
-        for (const message of [earlier!, fresh!, fresh!, unlisted!, unlisted!]) await handle(message);
-      }, [earlier!, fresh!, fresh!]);
-      assert.deepEqual(outcomes, ['duplicate', 'handled', 'duplicate', 'handled', 'duplicate']);
-      assert.deepEqual(effects, [2, 3]);
-      for (const message of [fresh!, unlisted!]) assert.equal((await commands.handle(message, async () => ({ result: null, send: [] }))).kind, 'duplicate', 'claimed for good');
-    });
-
-    it('rolls the claims made first back with a batch that fails', async () => {
-      const commands = commandsOf(uniqueName('batch-claims-rollback'));
-      const message = ping('test.inbox.batch-claims-rollback', 'acct-9', 1);
-      await assert.rejects(
-        commands.inBatch(async () => {
-          await commands.handle(message, async () => {
-            throw new Error('the effect failed');
-          });
-        }, [message]),
-        /the effect failed/,
-      );
-      assert.equal((await commands.handle(message, async () => ({ result: null, send: [] }))).kind, 'handled', 'its claim was rolled back');
-    });
-
     it('rolls every message of the batch back when one fails, even when its caller catches the failure', async () => {
       const commands = commandsOf(uniqueName('batch-rollback'));
       const replies = uniqueName('batch-rollback-replies');

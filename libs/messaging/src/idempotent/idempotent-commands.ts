@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InjectionToken, Provider } from '@nestjs/common';
 import { captureTraceContext } from '@shop/observability';
-import { claimInbox, claimInboxAll } from '../inbox/inbox.js';
+import { claimInbox } from '../inbox/inbox.js';
 import { OutboxWriter, type OutgoingMessage } from '../outbox/outbox-writer.js';
 import type { SqlTransaction } from '../sql-transaction.js';
 
@@ -62,21 +62,13 @@ export class IdempotentCommands<TTx> {
    * before the one commit. Under load a consumer's fetch brings several messages of a partition at
    * once: one BEGIN, one COMMIT and one outbox write for all of them instead of one each.
    *
-   * `messages`, when given, are claimed first, all in one statement: each `handle` of one of them
-   * then knows its claim without a statement of its own (the first `handle` of an id runs the
-   * effect, any other is a duplicate). Pass the messages `work` will hand to `handle`, and only
-   * those: a message passed here counts as handled once the batch commits.
-   *
    * All or nothing: when a message's handling throws (even if the caller catches it), the whole
    * transaction rolls back and this throws, so the caller handles the messages again one by one.
    */
-  async inBatch(work: () => Promise<void>, messages: readonly { readonly messageId: string }[] = []): Promise<void> {
-    const { transactions, sqlOf, consumerGroup } = this.options;
+  async inBatch(work: () => Promise<void>): Promise<void> {
+    const { transactions, sqlOf } = this.options;
     await transactions.run(async (tx) => {
-      const ids = messages.map((message) => message.messageId);
-      const claimedNow = await claimInboxAll(sqlOf(tx), consumerGroup, ids);
-      const claims = new Map(ids.map((id) => [id, claimedNow.has(id)]));
-      const batch: Batch<TTx> = { tx, send: [], claims };
+      const batch: Batch<TTx> = { tx, send: [] };
       await this.batches.run(batch, work);
       if (batch.failure !== undefined) throw batch.failure;
       await this.outbox.addAll(sqlOf(tx), batch.send);
@@ -89,7 +81,7 @@ export class IdempotentCommands<TTx> {
     effect: (tx: TTx) => Promise<CommandEffect<TResult>>,
   ): Promise<CommandOutcome<TResult>> {
     try {
-      const { outcome, send } = await this.claimAndRun(batch.tx, message, effect, batch.claims);
+      const { outcome, send } = await this.claimAndRun(batch.tx, message, effect);
       const trace = captureTraceContext();
       batch.send.push(...send.map((outgoing) => ({ ...outgoing, trace })));
       return outcome;
@@ -100,19 +92,14 @@ export class IdempotentCommands<TTx> {
     }
   }
 
-  /**
-   * The claim (made already when `claims` has the id: it is used up here), then the effect
-   * unless the claim says the group handled the message before.
-   */
+  /** The claim, then the effect unless the claim says the group handled the message before. */
   private async claimAndRun<TResult>(
     tx: TTx,
     message: { readonly messageId: string },
     effect: (tx: TTx) => Promise<CommandEffect<TResult>>,
-    claims?: Map<string, boolean>,
   ): Promise<{ outcome: CommandOutcome<TResult>; send: readonly OutgoingMessage[] }> {
     const { consumerGroup, sqlOf } = this.options;
-    const claimed = claims?.has(message.messageId) ? useClaim(claims, message.messageId) : await claimInbox(sqlOf(tx), consumerGroup, message.messageId);
-    if (!claimed) return { outcome: { kind: 'duplicate' }, send: [] };
+    if (!(await claimInbox(sqlOf(tx), consumerGroup, message.messageId))) return { outcome: { kind: 'duplicate' }, send: [] };
     const { result, send } = await effect(tx);
     return { outcome: { kind: 'handled', result }, send };
   }
@@ -121,16 +108,7 @@ export class IdempotentCommands<TTx> {
 interface Batch<TTx> {
   readonly tx: TTx;
   readonly send: OutgoingMessage[];
-  /** The ids claimed when the batch began: true while a claim is unused. */
-  readonly claims: Map<string, boolean>;
   failure?: unknown;
-}
-
-/** A claim made for the batch counts once: a second message with the id is a duplicate. */
-function useClaim(claims: Map<string, boolean>, messageId: string): boolean {
-  const claimed = claims.get(messageId) === true;
-  claims.set(messageId, false);
-  return claimed;
 }
 
 /**

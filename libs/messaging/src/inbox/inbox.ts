@@ -15,17 +15,3 @@ export async function claimInbox(tx: SqlTransaction, consumerGroup: string, mess
   );
   return inserted === 1;
 }
-
-/**
- * Claims several messages in one statement (a consumer's batch): the ids claimed now. An id the
- * group handled before, or repeated in `messageIds`, is claimed once at most.
- */
-export async function claimInboxAll(tx: SqlTransaction, consumerGroup: string, messageIds: readonly string[]): Promise<Set<string>> {
-  if (messageIds.length === 0) return new Set();
-  const claimed = await tx.$queryRawUnsafe<Array<{ message_id: string }>>(
-    'INSERT INTO inbox_messages (consumer_group, message_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING message_id',
-    consumerGroup,
-    messageIds,
-  );
-  return new Set(claimed.map((row) => row.message_id));
-}

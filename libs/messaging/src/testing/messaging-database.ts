@@ -29,10 +29,7 @@ export async function createMessagingDatabase(label: string): Promise<MessagingD
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const tx: SqlTransaction = {
-          $executeRawUnsafe: async (query, ...values) => (await client.query(query, values)).rowCount ?? 0,
-          $queryRawUnsafe: async <TRows>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as TRows,
-        };
+        const tx: SqlTransaction = { $executeRawUnsafe: async (query, ...values) => (await client.query(query, values)).rowCount ?? 0 };
         const result = await work(tx, client as unknown as Client);
         await client.query('COMMIT');
         return result;

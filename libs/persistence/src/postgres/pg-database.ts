@@ -57,9 +57,9 @@ class Statements implements SqlQueries {
 }
 
 /**
- * An open transaction on one pooled connection. It also has the two methods of a Prisma
- * transaction client that @shop/messaging's inbox and outbox use (`$executeRawUnsafe`,
- * `$queryRawUnsafe`), so `IdempotentCommands` runs over it as over a Prisma transaction.
+ * An open transaction on one pooled connection. It also has the one method of a Prisma
+ * transaction client that @shop/messaging's inbox and outbox use (`$executeRawUnsafe`), so
+ * `IdempotentCommands` runs over it as over a Prisma transaction.
  */
 export class PgTransaction extends Statements {
   constructor(client: PoolClient) {
@@ -68,10 +68,6 @@ export class PgTransaction extends Statements {
 
   $executeRawUnsafe(text: string, ...values: unknown[]): Promise<number> {
     return this.execute({ text, values });
-  }
-
-  async $queryRawUnsafe<TRows = unknown>(text: string, ...values: unknown[]): Promise<TRows> {
-    return (await this.rows({ text, values })) as TRows;
   }
 }
 

@@ -17,7 +17,7 @@ export class InventoryCommandsConsumer implements OnApplicationBootstrap {
       topics: [Topics.inventoryCommands],
       handle: (message) => this.handler.handle(message),
       // The commands a fetch brings from one partition in one transaction (the fallback: one by one).
-      batch: (work, messages) => this.handler.inBatch(work, messages),
+      batch: (work) => this.handler.inBatch(work),
     });
   }
 }

@@ -38,11 +38,10 @@ export class HandleSagaReplyHandler {
 
   /**
    * Runs `work`, which hands several messages to `handle` one after another, in one transaction
-   * (IdempotentCommands.inBatch): the consumer's batch of a partition, one commit for all of them,
-   * and one statement for the inbox claims of `messages` (those `work` hands to `handle`).
+   * (IdempotentCommands.inBatch): the consumer's batch of a partition, one commit for all of them.
    */
-  inBatch(work: () => Promise<void>, messages: readonly { readonly messageId: string }[]): Promise<void> {
-    return this.commands.inBatch(work, messages);
+  inBatch(work: () => Promise<void>): Promise<void> {
+    return this.commands.inBatch(work);
   }
 
   async handle(message: SagaReplyMessage): Promise<SagaReplyOutcome> {

@@ -30,11 +30,7 @@ export class SagaRepliesConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.consumers.start({
-      ...this.subscription,
-      handle: (message) => this.handle(message),
-      batch: (work, messages) => this.replies.inBatch(work, messages.filter((message) => isSagaReplyType(message.type))),
-    });
+    await this.consumers.start({ ...this.subscription, handle: (message) => this.handle(message), batch: (work) => this.replies.inBatch(work) });
   }
 
   async handle(message: KnownMessage): Promise<void> {
