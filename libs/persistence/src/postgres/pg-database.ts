@@ -36,7 +36,8 @@ function prepared(statement: SqlStatement): { name?: string; text: string; value
   const { text } = statement;
   let name = preparedNames.get(text);
   if (name === undefined && preparedNames.size < MAX_PREPARED_STATEMENTS) {
-    name = `shop_${preparedNames.size + 1}`;
+    // The pg instrumentation names a statement's span after it: its first keyword, then a number.
+    name = `${/^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL'} #${preparedNames.size + 1}`;
     preparedNames.set(text, name);
   }
   return { ...(name && { name }), text, values: [...statement.values] };
