@@ -29,7 +29,7 @@ describe('layers inside an app', () => {
 
   it('refuse every other layer in domain/', async () => {
     await refused(domain, "import { SagaProgress as imported } from '../../application/advance-saga/saga-progress.js';", /no other layer/);
-    await refused(domain, "import { PrismaSagaStore as imported } from '../../infrastructure/persistence/prisma-saga.store.js';", /no other layer/);
+    await refused(domain, "import { PgSagaStore as imported } from '../../infrastructure/persistence/pg-saga.store.js';", /no other layer/);
     await refused(domain, "import { SagaRepliesConsumer as imported } from '../../interface/messaging/saga-replies.consumer.js';", /no other layer/);
   });
 

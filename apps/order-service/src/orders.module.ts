@@ -17,9 +17,9 @@ import { SAGA_TIMINGS, sagaTimingsFrom } from './application/saga-timings.token.
 import type { Config } from './config.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
 import { InventoryGrpcModule } from './infrastructure/inventory/inventory-grpc.module.js';
-import { PrismaOrderStore } from './infrastructure/persistence/prisma-order.store.js';
+import { PgOrderStore } from './infrastructure/persistence/pg-order.store.js';
 import { PgOrderTransactions } from './infrastructure/persistence/pg-order-transactions.js';
-import { PrismaSagaStore } from './infrastructure/persistence/prisma-saga.store.js';
+import { PgSagaStore } from './infrastructure/persistence/pg-saga.store.js';
 import { SystemClock } from './infrastructure/system-clock.js';
 
 /** The service's table of contents: every use case it offers. */
@@ -37,8 +37,8 @@ const useCases = [PlaceOrderHandler, HandleSagaReplyHandler, ExpireSagaDeadlines
     SagaOutbox,
     { provide: OrderTransactions, useClass: PgOrderTransactions },
     provideIdempotentCommands({ consumerGroup: SAGA_REPLIES_CONSUMER_GROUP, transactions: OrderTransactions }),
-    { provide: OrderStore, useClass: PrismaOrderStore },
-    { provide: SagaStore, useClass: PrismaSagaStore },
+    { provide: OrderStore, useClass: PgOrderStore },
+    { provide: SagaStore, useClass: PgSagaStore },
     { provide: Clock, useClass: SystemClock },
     { provide: SAGA_TIMINGS, inject: [SERVICE_CONFIG], useFactory: sagaTimingsFrom },
     { provide: SAGA_SWEEP_BATCH_SIZE, inject: [SERVICE_CONFIG], useFactory: (config: Config) => config.SAGA_SWEEP_BATCH_SIZE },

@@ -8,8 +8,9 @@ import { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { ORDER_VIEW_INCLUDE, toOrderView } from './order-rows.js';
 import { pgIn } from './pg-order-transactions.js';
 
+/** Orders in this service's PostgreSQL: SQL on node-postgres for placing and advancing them, Prisma for the views. */
 @Injectable()
-export class PrismaOrderStore extends OrderStore {
+export class PgOrderStore extends OrderStore {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly database: PgDatabase,

@@ -26,8 +26,9 @@ interface SagaRow {
   items: Array<{ sku: string; quantity: number; unitPriceCents: number }>;
 }
 
+/** Sagas in this service's PostgreSQL: SQL on node-postgres for every step, Prisma for the operators' list of parked sagas. */
 @Injectable()
-export class PrismaSagaStore extends SagaStore {
+export class PgSagaStore extends SagaStore {
   constructor(private readonly prisma: PrismaClient) {
     super();
   }
