@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appEnvironment, apps, infra, postgresApps, postgresDatabase } from '../../libs/topology/src/topology.mjs';
+import { appEnvironment, appNodeFlags, apps, infra, postgresApps, postgresDatabase } from '../../libs/topology/src/topology.mjs';
 import {
   buildOf,
   dependenciesOf,
@@ -312,6 +312,16 @@ describe('infra/docker/Dockerfile', () => {
 
   it('is the node image the one-shot jwt-keys service runs, so one pull serves both', () => {
     assert.equal(services['jwt-keys']?.image, stages[0].image);
+  });
+
+  it("runs the apps with the native stack's V8 flags (appNodeFlags), through NODE_OPTIONS", () => {
+    const options = instructionsOf(runtime, 'ENV')
+      .map((env) => /^NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(env))
+      .filter(Boolean)
+      .at(-1);
+    assert.ok(options, 'the runtime stage sets no NODE_OPTIONS');
+    const flags = (options[1] ?? options[2]).split(/\s+/);
+    for (const flag of appNodeFlags) assert.ok(flags.includes(flag), `NODE_OPTIONS lacks ${flag}: ${flags.join(' ')}`);
   });
 
   it('runs the app as a non-root user', () => {

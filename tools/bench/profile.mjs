@@ -4,7 +4,7 @@
 // the self time by package and the top functions.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { appEnvironment } from '../../libs/topology/src/topology.mjs';
+import { appEnvironment, appNodeFlags } from '../../libs/topology/src/topology.mjs';
 import { appComponents } from '../../infra/local/stack/components.mjs';
 import { repositoryRoot } from '../../infra/local/stack/paths.mjs';
 import { runningRecord, startDetached, stopProcess } from '../../infra/local/stack/processes.mjs';
@@ -21,7 +21,7 @@ export async function withProfiledApps(folder, body) {
   for (const component of appComponents) {
     const main = join(repositoryRoot, 'apps', component.name, 'dist', 'main.js');
     const flags = ['--cpu-prof', `--cpu-prof-dir=${folder}`, `--cpu-prof-name=${component.name}.cpuprofile`];
-    startDetached(component.name, process.execPath, [...flags, main], { env: appEnvironment(component.app) });
+    startDetached(component.name, process.execPath, [...appNodeFlags, ...flags, main], { env: appEnvironment(component.app) });
   }
   try {
     await waitUntilReady(appComponents, { timeoutMs: APPS_READY_TIMEOUT_MS });

@@ -2,7 +2,7 @@
 // them; built first when their build is missing or older than the sources.
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { appEnvironment, apps, host, portVariableFor } from '../../../libs/topology/src/topology.mjs';
+import { appEnvironment, appNodeFlags, apps, host, portVariableFor } from '../../../libs/topology/src/topology.mjs';
 import { repositoryRoot } from './paths.mjs';
 import { startDetached } from './processes.mjs';
 
@@ -23,7 +23,7 @@ export const appComponents = apps.map((app) => ({
     // Spans of this run only: the file is the e2e tests' and the demo's view of the traces, and
     // appending run after run made it hundreds of megabytes that every read parsed again.
     rmSync(env.OTEL_TRACES_FILE, { force: true });
-    return startDetached(app.name, process.execPath, [mainOf(app)], { env });
+    return startDetached(app.name, process.execPath, [...appNodeFlags, mainOf(app)], { env });
   },
   isReady: () => answersReady(app),
 }));

@@ -24,6 +24,7 @@ export declare function mongoUrlOf(database: string): string;
 export declare function postgresDatabase(service: string): { database: string; role: string; password: string; url: string };
 export declare const apps: AppDescription[];
 export declare const postgresApps: AppDescription[];
+export declare const appNodeFlags: readonly string[];
 export declare function appEnvironment(app: AppDescription): Record<string, string>;
 export declare const grpcDependencies: Record<string, string[]>;
 export declare function grpcUrlVariableOf(service: string): string;
