@@ -32,28 +32,28 @@ export class MongoNotificationStore extends NotificationStore implements OnModul
     await this.collection.createIndex({ userId: 1, createdAt: -1 }, { name: 'by_user_newest_first' });
   }
 
-  async recordPending(draft: NotificationDraft): Promise<Notification> {
+  async recordAttempt(draft: NotificationDraft): Promise<Notification> {
     const { id, ...fields } = draft;
-    const document: NotificationDocument = { _id: id, ...fields, status: 'PENDING', recipient: null, attempts: 0 };
+    // The first attempt is counted in the insert: one write for an event seen the first time.
+    const document: NotificationDocument = { _id: id, ...fields, status: 'PENDING', recipient: null, attempts: 1 };
     try {
       await this.collection.insertOne(document);
       return toNotification(document);
     } catch (error) {
       if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
-      // Already recorded by an earlier delivery of this event (or a twin): that one is the notification.
-      const existing = await this.collection.findOne({ orderId: draft.orderId, type: draft.type });
-      if (!existing) throw error;
-      return toNotification(existing);
     }
+    // Recorded by an earlier delivery of this event (or a twin): that one is the notification,
+    // with this attempt counted while it is PENDING.
+    const key = { orderId: draft.orderId, type: draft.type };
+    const pending = await this.collection.findOneAndUpdate({ ...key, status: 'PENDING' }, { $inc: { attempts: 1 } }, { returnDocument: 'after' });
+    const existing = pending ?? (await this.collection.findOne(key));
+    if (!existing) throw new Error(`notification for order ${draft.orderId} (${draft.type}) conflicted on insert and cannot be read`);
+    return toNotification(existing);
   }
 
   async find(id: string): Promise<Notification | null> {
     const document = await this.collection.findOne({ _id: id });
     return document && toNotification(document);
-  }
-
-  async countAttempt(id: string): Promise<void> {
-    await this.collection.updateOne({ _id: id, status: 'PENDING' }, { $inc: { attempts: 1 } });
   }
 
   async recordRetryableFailure(id: string, errorCode: string): Promise<void> {

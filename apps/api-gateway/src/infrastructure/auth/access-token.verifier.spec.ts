@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JwtService } from '@nestjs/jwt';
 import { JWT_AUDIENCE, JWT_ISSUER } from '@shop/contracts';
-import { randomUUID } from 'node:crypto';
-import type { Config } from '../../config.js';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import { generateSigningKeys, signAccessToken } from '../../testing/access-tokens.fixture.js';
 import { AccessTokenVerifier, bearerTokenOf } from './access-token.verifier.js';
 
 const keys = generateSigningKeys();
-const verifier = new AccessTokenVerifier(new JwtService(), { JWT_PUBLIC_KEY: keys.publicKey } as Config);
+const verifier = new AccessTokenVerifier(new JwtService({ publicKey: createPublicKey(keys.publicKey) }));
 
 /** A token signed as an attacker would, with whatever algorithm and key they like. */
 function forge(payload: object, options: { algorithm: 'HS256' | 'none' | 'RS256'; key: string }): string {
@@ -57,6 +56,43 @@ describe('verifying an access token', () => {
 
   it('refuses what is not a token at all', () => {
     assert.equal(verifier.verify('not-a-jwt'), null);
+  });
+});
+
+describe("verifying a request's access token", () => {
+  /** A verifier that counts the signatures it checks. */
+  function countingVerifier() {
+    const jwt = new JwtService({ publicKey: createPublicKey(keys.publicKey) });
+    const counted = { verifier: new AccessTokenVerifier(jwt), checks: 0 };
+    const verify = jwt.verify.bind(jwt);
+    jwt.verify = ((token: string, options?: object) => {
+      counted.checks += 1;
+      return verify(token, options);
+    }) as typeof jwt.verify;
+    return counted;
+  }
+
+  it('checks the token once per request, however often it is asked, and each request on its own', () => {
+    const counted = countingVerifier();
+    const userId = randomUUID();
+    const request = { headers: { authorization: `Bearer ${signAccessToken(keys, { userId })}` } };
+    assert.equal(counted.verifier.verifyRequest(request)?.sub, userId);
+    assert.equal(counted.verifier.verifyRequest(request)?.sub, userId);
+    assert.equal(counted.checks, 1);
+    const another = { headers: { authorization: request.headers.authorization } };
+    assert.equal(counted.verifier.verifyRequest(another)?.sub, userId);
+    assert.equal(counted.checks, 2);
+  });
+
+  it('remembers a refusal too, and finds no claims without a bearer token', () => {
+    const counted = countingVerifier();
+    const forged = { headers: { authorization: `Bearer ${signAccessToken(generateSigningKeys())}` } };
+    assert.equal(counted.verifier.verifyRequest(forged), null);
+    assert.equal(counted.verifier.verifyRequest(forged), null);
+    assert.equal(counted.checks, 1);
+    assert.equal(counted.verifier.verifyRequest({ headers: {} }), null);
+    assert.equal(counted.verifier.verifyRequest({ headers: { authorization: 'Basic dXNlcjpwYXNz' } }), null);
+    assert.equal(counted.checks, 1);
   });
 });
 

@@ -52,9 +52,8 @@ export class NotifyOrderOutcomeHandler {
   ) {}
 
   async handle(message: OrderOutcomeMessage): Promise<NotifyResult> {
-    const notification = await this.notifications.recordPending(this.draft(orderOutcomeOf(message)));
+    const notification = await this.notifications.recordAttempt(this.draft(orderOutcomeOf(message)));
     if (!awaitsDelivery(notification)) return this.handledBefore(notification);
-    await this.notifications.countAttempt(notification.id);
     return this.deliver(notification);
   }
 

@@ -3,15 +3,14 @@ import type { Notification, NotificationDraft, SendClaim } from '../../domain/no
 /** Where notifications are kept. Every write is a single-document operation: no transactions needed. */
 export abstract class NotificationStore {
   /**
-   * Records the draft as a PENDING notification, unless one already exists for its order and
-   * type: then that one is returned unchanged. Either way the stored notification comes back.
+   * A delivery attempt of the draft's notification begins: records the draft as a PENDING
+   * notification with this first attempt counted, or, when one already exists for its order and
+   * type, counts one more attempt if it is PENDING and leaves it unchanged otherwise. Either way
+   * the stored notification comes back, as it is after this call.
    */
-  abstract recordPending(draft: NotificationDraft): Promise<Notification>;
+  abstract recordAttempt(draft: NotificationDraft): Promise<Notification>;
 
   abstract find(id: string): Promise<Notification | null>;
-
-  /** Counts one more delivery attempt of a PENDING notification. */
-  abstract countAttempt(id: string): Promise<void>;
 
   /** The attempt failed in a way worth retrying: stays PENDING, the code is kept for operators. */
   abstract recordRetryableFailure(id: string, errorCode: string): Promise<void>;

@@ -15,7 +15,7 @@ export class AccessTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerTokenOf(request.headers.authorization);
     if (!token) throw new UnauthorizedException('an access token is required: Authorization: Bearer <token>');
-    const claims = this.verifier.verify(token);
+    const claims = this.verifier.verifyRequest(request);
     if (!claims) throw new UnauthorizedException('the access token is invalid or expired');
     if (await this.isRevoked(claims.jti)) throw new UnauthorizedException('the access token was revoked');
     request.user = { id: claims.sub, accessToken: token };

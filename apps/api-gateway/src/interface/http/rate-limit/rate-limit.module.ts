@@ -5,7 +5,7 @@ import { SERVICE_CONFIG } from '@shop/bootstrap';
 import { RedisConnection } from '@shop/redis';
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../../../config.js';
-import { AccessTokenVerifier, bearerTokenOf } from '../../../infrastructure/auth/access-token.verifier.js';
+import { AccessTokenVerifier } from '../../../infrastructure/auth/access-token.verifier.js';
 import { InfrastructureModule } from '../../../infrastructure/infrastructure.module.js';
 import { RedisKeys } from '../../../infrastructure/redis/redis-keys.js';
 import { FailOpenThrottlerStorage } from './fail-open.throttler-storage.js';
@@ -15,8 +15,7 @@ import { FailOpenThrottlerStorage } from './fail-open.throttler-storage.js';
  * IP. Only the signature is checked here, not revocation: a logged-out token still names its user.
  */
 export function rateLimitTracker(request: IncomingMessage & { ip?: string }, verifier: AccessTokenVerifier): string {
-  const token = bearerTokenOf(request.headers.authorization);
-  const claims = token ? verifier.verify(token) : null;
+  const claims = verifier.verifyRequest(request);
   return claims ? `user:${claims.sub}` : `ip:${normalizeIp(request.ip ?? request.socket.remoteAddress ?? 'unknown')}`;
 }
 
