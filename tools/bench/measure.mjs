@@ -12,7 +12,7 @@ import { count, summarize } from './stats.mjs';
 const AFTER_LAST_END_MS = 1000;
 const PROGRESS_EVERY_MS = 5000;
 
-/** CPU ms per second and RSS of each process, and PostgreSQL transactions per second, with no load. */
+/** CPU ms per second, RSS and PSS of each process, and PostgreSQL transactions per second, with no load. */
 export async function measureIdle({ seconds, processes, postgres, ticksPerSecond }) {
   const before = sampleProcesses(processes);
   const transactionsBefore = await postgres.transactions();
@@ -22,7 +22,7 @@ export async function measureIdle({ seconds, processes, postgres, ticksPerSecond
   const elapsedSeconds = (after.at - before.at) / 1000;
   const cpuMs = cpuMsBetween(before, after, ticksPerSecond);
   const perProcess = Object.fromEntries(
-    processes.map(({ name }) => [name, { cpuMsPerSecond: divide(cpuMs[name], elapsedSeconds), rssMb: megabytes(after.byName[name].rssKb) }]),
+    processes.map(({ name }) => [name, { cpuMsPerSecond: divide(cpuMs[name], elapsedSeconds), rssMb: megabytes(after.byName[name].rssKb), pssMb: megabytes(after.byName[name].pssKb) }]),
   );
   const measuredMs = Object.values(cpuMs).reduce((sum, ms) => sum + (ms ?? 0), 0);
   const machine = machineCpuBetween(before, after, ticksPerSecond, measuredMs);
@@ -119,6 +119,7 @@ export async function measureRate({ rate, seconds, drainSeconds, tokens, sku, tr
   const postgresByRole = postgresCpuMsBetween(before, after, ticksPerSecond) ?? {};
   result.postgresCpuMsPerOrderByRole = Object.fromEntries(Object.entries(postgresByRole).map(([role, ms]) => [role, perOrder(ms)]));
   result.rssMbAtEnd = Object.fromEntries(processes.filter((process) => process.pid).map(({ name }) => [name, megabytes(after.byName[name].rssKb)]));
+  result.pssMbAtEnd = Object.fromEntries(processes.filter((process) => process.pid).map(({ name }) => [name, megabytes(after.byName[name].pssKb)]));
   result.postgresTransactionsPerOrder = perOrder(transactions.total);
   result.postgresTransactionsPerOrderByDatabase = Object.fromEntries(Object.entries(transactions.byDatabase).map(([name, value]) => [name, perOrder(value)]));
   if (idle) {

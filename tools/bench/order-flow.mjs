@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { apps } from '../../libs/topology/src/topology.mjs';
 import { isStackUp } from '../stack-probe.mjs';
 import { FIND_MAX_DEFAULTS, decide, judgeStep } from './find-max.mjs';
 import { createProduct, registerCustomers } from './load.mjs';
@@ -15,7 +16,7 @@ import { measureIdle, measureRate } from './measure.mjs';
 import { openPostgresStats, vacuumServiceDatabases } from './postgres-stats.mjs';
 import { clockTicksPerSecond, stackProcesses } from './proc-cpu.mjs';
 import { readProfiles, withProfiledApps } from './profile.mjs';
-import { benchFolder, cpuTable, formatNumber, idleTable, machineText, profileLines, rateLines, ratesTable, writeJsonReport } from './report.mjs';
+import { appsMemoryLine, benchFolder, cpuTable, formatNumber, idleTable, machineText, profileLines, rateLines, ratesTable, writeJsonReport } from './report.mjs';
 import { watchSagaEnds } from './saga-events.mjs';
 
 // kafkajs 2.2.4 sets negative timeouts on Node 26, which warns on each; nothing else is silenced.
@@ -199,8 +200,11 @@ async function measureAll(context) {
   }
 
   if (idle) {
-    const end = results.at(-1)?.rssMbAtEnd ?? {};
-    for (const [name, entry] of Object.entries(idle.perProcess)) entry.rssMbAtEnd = end[name];
+    const last = results.at(-1);
+    for (const [name, entry] of Object.entries(idle.perProcess)) {
+      entry.rssMbAtEnd = last?.rssMbAtEnd?.[name];
+      entry.pssMbAtEnd = last?.pssMbAtEnd?.[name];
+    }
   }
   return { idle, processNames: names, results, findMax };
 }
@@ -210,6 +214,7 @@ function printReport(report) {
   if (idle) {
     console.log(`\nIdle (${formatNumber(idle.seconds, 1)} s; PostgreSQL ${formatNumber(idle.postgresTransactionsPerSecond, 1)} transactions/s; machine: ${machineText(idle.machine)}):\n`);
     console.log(idleTable(idle));
+    if (results.length) console.log(`\n${appsMemoryLine(idle, apps.map((app) => app.name))}`);
   }
   if (results.length) {
     console.log('\nRates (saga: POST accepted → outcome event; CPU per order: every process of the stack, the client apart; in parentheses: above idle):\n');

@@ -111,6 +111,24 @@ function readStat(pid) {
   }
 }
 
+/**
+ * Pss of /proc/<pid>/smaps_rollup, in kB: the process's resident pages, each page it shares with
+ * others counted in proportion (the six apps share the Node.js binary's pages, about 60 MB that
+ * RSS counts in full in each). Undefined when absent.
+ */
+export function parsePssKb(smapsRollupText) {
+  const match = /^Pss:\s+(\d+)\s+kB/m.exec(smapsRollupText);
+  return match ? Number(match[1]) : undefined;
+}
+
+function readPssKb(pid) {
+  try {
+    return parsePssKb(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 function readRssKb(pid) {
   try {
     return parseVmRssKb(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -157,7 +175,7 @@ export function stackProcesses() {
   ];
 }
 
-/** CPU ticks (and RSS for single processes) of each process, now. */
+/** CPU ticks (and RSS and PSS for single processes) of each process, now. */
 export function sampleProcesses(processes) {
   const at = performance.now();
   const byName = {};
@@ -167,7 +185,7 @@ export function sampleProcesses(processes) {
       byName[target.name] = { ticks: family.length ? familyTicks(family) : undefined, family };
     } else {
       const stat = readStat(target.pid);
-      byName[target.name] = { ticks: stat ? stat.utime + stat.stime : undefined, starttime: stat?.starttime, rssKb: readRssKb(target.pid) };
+      byName[target.name] = { ticks: stat ? stat.utime + stat.stime : undefined, starttime: stat?.starttime, rssKb: readRssKb(target.pid), pssKb: readPssKb(target.pid) };
     }
   }
   let machine;

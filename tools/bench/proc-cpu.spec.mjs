@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpuMsBetween, familyTicks, familyTicksByRole, machineCpuBetween, parseMachineCpu, parseProcStat, parseVmRssKb, postgresRoleOf } from './proc-cpu.mjs';
+import { cpuMsBetween, familyTicks, familyTicksByRole, machineCpuBetween, parseMachineCpu, parsePssKb, parseProcStat, parseVmRssKb, postgresRoleOf } from './proc-cpu.mjs';
 
 // A real line of /proc/<pid>/stat, with a command name that holds a space and a parenthesis.
 const statLine =
@@ -21,6 +21,17 @@ describe('parseProcStat', () => {
       cstime: 6062,
       starttime: 3510,
     });
+  });
+});
+
+describe('parsePssKb', () => {
+  it('reads Pss of smaps_rollup in kB, not Pss_Anon or Pss_File', () => {
+    const rollup = '55c3a000-7ffd1000 ---p 00000000 00:00 0   [rollup]\nRss:              179092 kB\nPss:              126451 kB\nPss_Anon:         100000 kB\nPss_File:          26451 kB\n';
+    assert.equal(parsePssKb(rollup), 126451);
+  });
+
+  it('is undefined without a Pss line (a process that exited)', () => {
+    assert.equal(parsePssKb(''), undefined);
   });
 });
 

@@ -90,17 +90,29 @@ export function cpuTable(results, names) {
   );
 }
 
-/** Idle: CPU ms per second and RSS of every process. */
+/** Idle: CPU ms per second, RSS and PSS of every process. */
 export function idleTable(idle) {
   return markdownTable(
-    ['Process', 'Idle CPU ms/s', 'RSS idle MB', 'RSS after the load MB'],
-    Object.entries(idle.perProcess).map(([name, { cpuMsPerSecond, rssMb, rssMbAtEnd }]) => [
+    ['Process', 'Idle CPU ms/s', 'RSS idle MB', 'RSS after the load MB', 'PSS after the load MB'],
+    Object.entries(idle.perProcess).map(([name, { cpuMsPerSecond, rssMb, rssMbAtEnd, pssMbAtEnd }]) => [
       name,
       formatNumber(cpuMsPerSecond, 1),
       formatNumber(rssMb),
       formatNumber(rssMbAtEnd),
+      formatNumber(pssMbAtEnd),
     ]),
   );
+}
+
+/**
+ * The apps' memory together after the load: the sum of their RSS, which counts the pages they
+ * share (the Node.js binary's) once in each, and of their PSS, which shares those out.
+ */
+export function appsMemoryLine(idle, appNames) {
+  const sum = (field) => appNames.reduce((total, name) => total + (idle.perProcess[name]?.[field] ?? Number.NaN), 0);
+  const rss = sum('rssMbAtEnd');
+  const pss = sum('pssMbAtEnd');
+  return `The ${appNames.length} apps together after the load: RSS ${formatNumber(rss)} MB (${formatNumber(rss / 1024, 2)} GiB), PSS ${formatNumber(pss)} MB (pages they share counted once)`;
 }
 
 /** The lines printed after each rate. */

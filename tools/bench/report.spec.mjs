@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatMs, formatNumber, markdownTable, outcomesText } from './report.mjs';
+import { appsMemoryLine, formatMs, formatNumber, markdownTable, outcomesText } from './report.mjs';
 
 describe('formatMs', () => {
   it('uses ms below a second, seconds above', () => {
@@ -28,5 +28,25 @@ describe('markdownTable', () => {
 describe('outcomesText', () => {
   it('lists the most frequent outcome first', () => {
     assert.equal(outcomesText({ 'HTTP 503': 2, CONFIRMED: 300 }), 'CONFIRMED 300, HTTP 503 2');
+  });
+});
+
+describe('appsMemoryLine', () => {
+  it('sums the RSS and the PSS of the named apps after the load, and leaves the others out', () => {
+    const idle = {
+      perProcess: {
+        'api-gateway': { rssMbAtEnd: 200, pssMbAtEnd: 150 },
+        'order-service': { rssMbAtEnd: 312, pssMbAtEnd: 250 },
+        kafka: { rssMbAtEnd: 450, pssMbAtEnd: 440 },
+      },
+    };
+    assert.equal(
+      appsMemoryLine(idle, ['api-gateway', 'order-service']),
+      'The 2 apps together after the load: RSS 512 MB (0.50 GiB), PSS 400 MB (pages they share counted once)',
+    );
+  });
+
+  it('shows a dash when an app has no reading', () => {
+    assert.match(appsMemoryLine({ perProcess: { 'api-gateway': { rssMbAtEnd: 200 } } }, ['api-gateway']), /PSS – MB/);
   });
 });
