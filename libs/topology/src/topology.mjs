@@ -82,9 +82,10 @@ export const postgresSocketFolder = (() => {
  *
  * `--max-semi-space-size=4` (MB) caps V8's young generation at two semi-spaces of 4 MB, where
  * Node.js 26 lets it grow to two of 32 MB (its new space, read with v8.getHeapSpaceStatistics()).
- * Under load it grows to its cap in every app and stays there. Measured after 40 s at 40 orders/s (README "Benchmarks"), the six apps' RSS together:
- * 1.58-1.68 GB with the default, 1.26-1.34 GB with 8 MB, 1.20 GB with 4 MB, 1.18 GB with 2 MB; CPU
- * per order 46-48 ms in every case (the extra scavenges cost less than the run-to-run noise).
+ * Under load it grows to its cap in every app and stays there. Measured after 40 s at 40 orders/s
+ * (README "Benchmarks"), the six apps' RSS together: 1.58-1.68 GB with the default, 1.26-1.34 GB
+ * with 8 MB, 1.20 GB with 4 MB, 1.18 GB with 2 MB; CPU per order 46-48 ms in every case (the extra
+ * scavenges cost less than the run-to-run noise).
  */
 export const appNodeFlags = ['--max-semi-space-size=4'];
 
