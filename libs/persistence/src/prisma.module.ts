@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PostgresConnection, PrismaClientLike } from './postgres.connection.js';
 import { PgDatabase } from './postgres/pg-database.js';
+import { createPostgresPool } from './postgres/pg-pool.js';
 
 export interface PrismaModuleOptions<Client extends PrismaClientLike> {
   /** The service's generated `PrismaClient` class; also the injection token of its instance. */
@@ -10,16 +11,6 @@ export interface PrismaModuleOptions<Client extends PrismaClientLike> {
   useFactory: (...dependencies: never[]) => { databaseUrl: string; poolSize?: number };
   inject?: InjectionToken[];
 }
-
-/**
- * Bounds a statement can never reach in a healthy system, so a stuck one fails rather than holds
- * a pooled connection and its locks: a statement (a lock wait included) 15 s, a transaction
- * left idle by its code 15 s, the wait for a pooled connection 10 s (a burst of orders queues).
- * An idle connection closes after a minute, not node-postgres's 10 s: under a steady load, the
- * connections opened at each peak were closed and opened again (a new PostgreSQL backend, its
- * statements prepared again), a visible share of PostgreSQL's CPU per order.
- */
-const POOL_LIMITS = { statement_timeout: 15_000, idle_in_transaction_session_timeout: 15_000, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 60_000 };
 
 /**
  * Provides a service's generated Prisma client over node-postgres (`@prisma/adapter-pg`, so no
@@ -35,12 +26,8 @@ export class PrismaModule {
         {
           provide: Pool,
           useFactory: (...dependencies: never[]) => {
-            const { databaseUrl, poolSize = 10 } = options.useFactory(...dependencies);
-            const pool = new Pool({ connectionString: databaseUrl, max: poolSize, ...POOL_LIMITS });
-            // An idle pooled connection that dies (a database restart) emits 'error' on the pool:
-            // unheard, it would crash the process. The next statement meets the outage and reports it.
-            pool.on('error', () => undefined);
-            return pool;
+            const { databaseUrl, poolSize } = options.useFactory(...dependencies);
+            return createPostgresPool(databaseUrl, poolSize);
           },
           inject: options.inject ?? [],
         },

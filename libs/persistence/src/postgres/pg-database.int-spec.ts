@@ -1,10 +1,12 @@
-// PgDatabase on a throw-away PostgreSQL database: commit, rollback, single statements, and a
+// PgDatabase on a throw-away PostgreSQL database, over the services' pool (createPostgresPool,
+// pipelining): commit, rollback, single statements, BEGIN sent with the first statement, and a
 // connection killed in the middle of a transaction.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
-import { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { isUniqueViolation, PgDatabase } from './pg-database.js';
+import { createPostgresPool } from './pg-pool.js';
 
 const sql = (text: string, ...values: unknown[]) => ({ text, values });
 
@@ -17,14 +19,27 @@ describe('PgDatabase', { timeout: 60_000 }, () => {
     // Any migrated schema will do: the tests make a table of their own.
     database = await createMigratedDatabase({ service: 'persistence', label: 'pg_database', schema: 'libs/messaging/test/prisma/schema.prisma' });
     await database.query('CREATE TABLE accounts (id text PRIMARY KEY, cents int NOT NULL)');
-    pool = new Pool({ connectionString: database.url, max: 2 });
-    pool.on('error', () => undefined);
+    pool = createPostgresPool(database.url, 2);
+    pool.on('acquire', record);
     db = new PgDatabase(pool);
   });
   after(async () => {
     await pool?.end();
     await database?.drop();
   });
+
+  /** The text of every statement the pooled connections were asked to run, in order. */
+  const sent: string[] = [];
+  const recorded = new WeakSet<PoolClient>();
+  function record(client: PoolClient): void {
+    if (recorded.has(client)) return;
+    recorded.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((config: string | { text: string }, ...rest: unknown[]) => {
+      sent.push(typeof config === 'string' ? config : config.text);
+      return query(config, ...rest);
+    }) as typeof client.query;
+  }
 
   const centsOf = async (id: string) => (await database.query<{ cents: number }>('SELECT cents FROM accounts WHERE id = $1', [id]))[0]?.cents;
 
@@ -48,6 +63,31 @@ describe('PgDatabase', { timeout: 60_000 }, () => {
       (error) => error === failure,
     );
     assert.equal(await centsOf('b'), undefined);
+  });
+
+  it('sends BEGIN with the first statement, in one transaction with the others, and nothing for a transaction that ran none', async () => {
+    sent.length = 0;
+    const ids = await db.transaction(async (tx) => {
+      const [first] = await tx.rows<{ id: string }>(sql('SELECT txid_current()::text AS id'));
+      const [second] = await tx.rows<{ id: string }>(sql('SELECT txid_current()::text AS id'));
+      return [first?.id, second?.id];
+    });
+    assert.equal(ids[0], ids[1], 'both statements in one transaction');
+    assert.deepEqual(sent, ['BEGIN', 'SELECT txid_current()::text AS id', 'SELECT txid_current()::text AS id', 'COMMIT']);
+
+    sent.length = 0;
+    assert.equal(await db.transaction(async () => 'nothing to do'), 'nothing to do');
+    assert.deepEqual(sent, []);
+    assert.equal(pool.totalCount - pool.idleCount, 0, 'the connection went back to the pool');
+  });
+
+  it('runs on connections that pipeline, so BEGIN and the first statement leave together', async () => {
+    const client = await pool.connect();
+    try {
+      assert.equal(client.pipeline, true);
+    } finally {
+      client.release();
+    }
   });
 
   it('runs a single statement without a transaction of its own, and counts the rows it changed', async () => {

@@ -43,17 +43,23 @@ function prepared(statement: SqlStatement): { name?: string; text: string; value
   return { ...(name && { name }), text, values: [...statement.values] };
 }
 
+type QueryResult = Awaited<ReturnType<Queryable['query']>>;
+
 class Statements implements SqlQueries {
-  constructor(protected readonly target: Queryable) {}
+  constructor(private readonly target: Queryable) {}
 
   async rows<TRow>(statement: SqlStatement): Promise<TRow[]> {
-    const result = await this.target.query(prepared(statement));
+    const result = await this.query(statement);
     return result.rows as TRow[];
   }
 
   async execute(statement: SqlStatement): Promise<number> {
-    const result = await this.target.query(prepared(statement));
+    const result = await this.query(statement);
     return result.rowCount ?? 0;
+  }
+
+  protected query(statement: SqlStatement): Promise<QueryResult> {
+    return this.target.query(prepared(statement));
   }
 }
 
@@ -61,14 +67,36 @@ class Statements implements SqlQueries {
  * An open transaction on one pooled connection. It also has the one method of a Prisma
  * transaction client that @shop/messaging's inbox and outbox use (`$executeRawUnsafe`), so
  * `IdempotentCommands` runs over it as over a Prisma transaction.
+ *
+ * BEGIN goes out with the transaction's first statement: on a pipelining connection (the pools
+ * of createPostgresPool) both leave in one write and PostgreSQL answers both at once, a round trip
+ * less per transaction; on another, BEGIN is answered first. A transaction that runs no statement
+ * sends nothing at all.
  */
 export class PgTransaction extends Statements {
-  constructor(client: PoolClient) {
+  private begun: Promise<unknown> | undefined;
+
+  constructor(private readonly client: PoolClient) {
     super(client);
+  }
+
+  /** Whether BEGIN was sent: only then is there a transaction to commit or roll back. */
+  get started(): boolean {
+    return this.begun !== undefined;
   }
 
   $executeRawUnsafe(text: string, ...values: unknown[]): Promise<number> {
     return this.execute({ text, values });
+  }
+
+  protected override async query(statement: SqlStatement): Promise<QueryResult> {
+    if (this.begun === undefined) {
+      this.begun = this.client.query('BEGIN');
+      if (!this.client.pipeline) await this.begun;
+    }
+    // Both awaited together, so a failure of either is handled (BEGIN fails only with its connection).
+    const [, result] = await Promise.all([this.begun, super.query(statement)]);
+    return result;
   }
 }
 
@@ -97,14 +125,14 @@ export class PgDatabase extends Statements {
     const ignoreCheckedOutError = (): void => undefined;
     client.on('error', ignoreCheckedOutError);
     let broken: Error | undefined;
+    const tx = new PgTransaction(client);
     try {
-      await client.query('BEGIN');
-      const result = await work(new PgTransaction(client));
-      await client.query('COMMIT');
+      const result = await work(tx);
+      if (tx.started) await client.query('COMMIT');
       return result;
     } catch (error) {
       // A connection that cannot even roll back is closed, not returned to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      if (tx.started) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
       client.removeListener('error', ignoreCheckedOutError);
