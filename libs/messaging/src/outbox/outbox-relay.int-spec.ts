@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KafkaMessage } from 'kafkajs';
 import { eventually } from '@shop/testing';
-import { createMessagingDatabase, type MessagingDatabase, TEST_CONNECTIONS } from '../testing/messaging-database.js';
+import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
 import { createTopic, ping, pingDefinition, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxWriter } from './outbox-writer.js';
@@ -180,22 +180,30 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
   });
 
   it('survives its database connections being terminated mid-batch, and publishes everything once they are back', async () => {
+    const RELAY_UNDER_STORM = 'outbox-relay-under-storm';
     const topic = uniqueName('relay-terminated');
     await createTopic(kafka, topic, 3);
     await writePings(database, topic, 200, 10);
-    const relay = new OutboxRelay({ databaseUrl: database.url, kafka, batchSize: 5, pollIntervalMs: 20, logger: quietLogger });
+    // The relay's connections (its pool and its LISTEN client) carry a name of their own, and the
+    // storm kills those only: what this test watches is the relay, not the connections of the test
+    // or of what earlier tests left behind.
+    const relayUrl = new URL(database.url);
+    relayUrl.searchParams.set('application_name', RELAY_UNDER_STORM);
+    const relay = new OutboxRelay({ databaseUrl: relayUrl.toString(), kafka, batchSize: 5, pollIntervalMs: 20, logger: quietLogger });
     await relay.start();
-    const databaseName = new URL(database.url).pathname.slice(1);
+    let killed = 0;
     try {
       // A connection killed while the relay holds it checked out emits 'error' outside any query:
-      // unheard, that crashes the process (and this test with it). The relay's connections only:
-      // an idle one of the test's own pool, killed, failed the test's next look at the backlog.
+      // unheard, that crashes the process (and this test with it).
       for (let storm = 0; storm < 40; storm++) {
-        await database.pool
-          .query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name <> $2', [databaseName, TEST_CONNECTIONS])
-          .catch(() => undefined);
+        const { rows } = await database.pool.query<{ killed: number }>(
+          'SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS killed FROM pg_stat_activity WHERE application_name = $1',
+          [RELAY_UNDER_STORM],
+        );
+        killed += rows[0]?.killed ?? 0;
         await sleep(50);
       }
+      assert.ok(killed >= 2, `the storm killed ${killed} of the relay's connections, expected its LISTEN client and its pool's`);
       await eventually('the outbox drains after the storm', async () => (await backlog(database)) === 0, { timeoutMs: 60_000 });
     } finally {
       await relay.stop();

@@ -6,9 +6,6 @@ import type { SqlTransaction } from '../sql-transaction.js';
 
 const ADMIN_SHUTDOWN = '57P01';
 
-/** The `application_name` of the tests' own connections, so a test that kills the code's connections can spare its own. */
-export const TEST_CONNECTIONS = 'messaging-tests';
-
 export interface MessagingDatabase {
   url: string;
   pool: Pool;
@@ -19,7 +16,7 @@ export interface MessagingDatabase {
 
 export async function createMessagingDatabase(label: string): Promise<MessagingDatabase> {
   const database = await createMigratedDatabase({ service: 'messaging', label, schema: 'libs/messaging/test/prisma/schema.prisma' });
-  const pool = new Pool({ connectionString: database.url, max: 10, application_name: TEST_CONNECTIONS });
+  const pool = new Pool({ connectionString: database.url, max: 10 });
   // Dropping the database ends the connections still open to it (57P01, admin shutdown); an idle
   // client of the pool reports that as an error, which is expected at this point and nowhere else.
   pool.on('error', (error: Error & { code?: string }) => {
