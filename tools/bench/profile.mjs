@@ -4,10 +4,9 @@
 // the self time by package and the top functions.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { appEnvironment, appNodeFlags } from '../../libs/topology/src/topology.mjs';
 import { appComponents } from '../../infra/local/stack/components.mjs';
 import { repositoryRoot } from '../../infra/local/stack/paths.mjs';
-import { runningRecord, startDetached, stopProcess } from '../../infra/local/stack/processes.mjs';
+import { runningRecord, stopProcess } from '../../infra/local/stack/processes.mjs';
 import { waitUntilReady } from '../../infra/local/stack/readiness.mjs';
 
 const APPS_READY_TIMEOUT_MS = 90_000;
@@ -19,9 +18,7 @@ export async function withProfiledApps(folder, body) {
   await stopApps();
   console.log(`▶ starting the apps with --cpu-prof (profiles into ${relative(repositoryRoot, folder)}/)`);
   for (const component of appComponents) {
-    const main = join(repositoryRoot, 'apps', component.name, 'dist', 'main.js');
-    const flags = ['--cpu-prof', `--cpu-prof-dir=${folder}`, `--cpu-prof-name=${component.name}.cpuprofile`];
-    startDetached(component.name, process.execPath, [...appNodeFlags, ...flags, main], { env: appEnvironment(component.app) });
+    await component.start(['--cpu-prof', `--cpu-prof-dir=${folder}`, `--cpu-prof-name=${component.name}.cpuprofile`]);
   }
   try {
     await waitUntilReady(appComponents, { timeoutMs: APPS_READY_TIMEOUT_MS });

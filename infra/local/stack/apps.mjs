@@ -18,12 +18,13 @@ export const appComponents = apps.map((app) => ({
   endpoint: `http://${host}:${app.httpPort}`,
   // The apps drain within SHUTDOWN_TIMEOUT_MS (8 s by default) and then exit by themselves.
   stopDeadlineMs: 12_000,
-  start: async () => {
+  /** `nodeFlags`: more Node.js flags for this start (bench:orders --profile adds --cpu-prof). */
+  start: async (nodeFlags = []) => {
     const env = appEnvironment(app);
     // Spans of this run only: the file is the e2e tests' and the demo's view of the traces, and
     // appending run after run made it hundreds of megabytes that every read parsed again.
     rmSync(env.OTEL_TRACES_FILE, { force: true });
-    return startDetached(app.name, process.execPath, [...appNodeFlags, mainOf(app)], { env });
+    return startDetached(app.name, process.execPath, [...appNodeFlags, ...nodeFlags, mainOf(app)], { env });
   },
   isReady: () => answersReady(app),
 }));
