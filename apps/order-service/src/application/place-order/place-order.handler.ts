@@ -31,26 +31,35 @@ export class PlaceOrderHandler {
     @Inject(SAGA_TIMINGS) private readonly timings: SagaTimings,
   ) {}
 
+  /**
+   * A request with an idempotency key placed before is answered with that order. The key is not
+   * looked up first: the gateway answers most retries from Redis before they reach this service,
+   * so the lookup would be a statement (and a transaction) for every order, for the rare retry that
+   * gets here. Such a retry is priced again and its insert finds the key taken; a retry whose
+   * pricing fails (a product gone since, the catalog down) is answered with its order as well.
+   */
   async execute(command: PlaceOrderCommand): Promise<PlacedOrder> {
-    const earlier = await this.placedEarlier(command);
-    if (earlier) return earlier;
-    const priced = priceLines(command.items, await this.catalog.findProducts(command.items.map((line) => line.sku)));
+    let priced: PricedOrder;
+    try {
+      priced = priceLines(command.items, await this.catalog.findProducts(command.items.map((line) => line.sku)));
+    } catch (error) {
+      return this.placedEarlierOr(command, error);
+    }
     try {
       const placed = await this.record(command, priced);
       CorrelationContext.run(placed.orderId, () => this.logger.log({ orderId: placed.orderId, userId: command.userId }, `order ${placed.orderId} placed, saga started`));
       return placed;
     } catch (error) {
-      // A concurrent request with the same key committed first: answer with its order.
-      if (error instanceof IdempotencyKeyTakenError) {
-        const winner = await this.placedEarlier(command);
-        if (winner) return winner;
-      }
+      // The key was used before, or by a concurrent request that committed first: answer with its order.
+      if (error instanceof IdempotencyKeyTakenError) return this.placedEarlierOr(command, error);
       throw error;
     }
   }
 
-  private async placedEarlier(command: PlaceOrderCommand): Promise<PlacedOrder | null> {
-    return command.idempotencyKey === null ? null : this.orders.findByIdempotencyKey(command.userId, command.idempotencyKey);
+  private async placedEarlierOr(command: PlaceOrderCommand, error: unknown): Promise<PlacedOrder> {
+    const earlier = command.idempotencyKey === null ? null : await this.orders.findByIdempotencyKey(command.userId, command.idempotencyKey);
+    if (earlier) return earlier;
+    throw error;
   }
 
   private record(command: PlaceOrderCommand, priced: PricedOrder): Promise<PlacedOrder> {

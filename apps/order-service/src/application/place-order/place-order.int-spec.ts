@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { status } from '@grpc/grpc-js';
 import { createMigratedDatabase, type MigratedDatabase } from '@shop/testing';
 import { OrderError } from '../../domain/order/order.errors.js';
 import { FakeInventoryServer } from '../../testing/fake-inventory.server.js';
@@ -95,12 +96,23 @@ describe('placing an order', { timeout: 120_000 }, () => {
   it('returns the first order for a second request with the same idempotency key, without starting another saga', async () => {
     const request = command({ idempotencyKey: `key-${randomUUID()}` });
     const first = await service.placeOrder.execute(request);
-    const callsBefore = inventory.calls.length;
     const second = await service.placeOrder.execute(request);
     assert.deepEqual(second, first);
-    assert.equal(inventory.calls.length, callsBefore, 'the catalog is not read again');
     const [row] = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM orders WHERE user_id = $1', [request.userId]);
     assert.equal(row?.count, 1);
+    assert.equal((await outboxMessages(database, first.orderId)).length, 1);
+  });
+
+  it('answers a request with a used idempotency key with its order, even when the catalog cannot price it any more', async () => {
+    const request = command({ idempotencyKey: `key-${randomUUID()}`, items: [{ sku: 'MUG-1', quantity: 1 }] });
+    const first = await service.placeOrder.execute(request);
+    inventory.failWith(status.UNAVAILABLE);
+    try {
+      assert.deepEqual(await service.placeOrder.execute(request), first, 'the catalog is down');
+    } finally {
+      inventory.failWith(null);
+    }
+    assert.deepEqual(await service.placeOrder.execute({ ...request, items: [{ sku: 'NOPE-1', quantity: 1 }] }), first, 'its products are unknown now');
     assert.equal((await outboxMessages(database, first.orderId)).length, 1);
   });
 
