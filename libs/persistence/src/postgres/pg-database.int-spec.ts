@@ -30,6 +30,8 @@ describe('PgDatabase', { timeout: 60_000 }, () => {
 
   /** The text of every statement the pooled connections were asked to run, in order. */
   const sent: string[] = [];
+  /** How many times the pooled connections wrote to their sockets (a system call each). */
+  let socketWrites = 0;
   const recorded = new WeakSet<PoolClient>();
   function record(client: PoolClient): void {
     if (recorded.has(client)) return;
@@ -39,6 +41,14 @@ describe('PgDatabase', { timeout: 60_000 }, () => {
       sent.push(typeof config === 'string' ? config : config.text);
       return query(config, ...rest);
     }) as typeof client.query;
+    const socket = (client as unknown as { connection: { stream: Record<'_write' | '_writev', (...args: unknown[]) => unknown> } }).connection.stream;
+    for (const method of ['_write', '_writev'] as const) {
+      const write = socket[method].bind(socket);
+      socket[method] = (...args: unknown[]) => {
+        socketWrites += 1;
+        return write(...args);
+      };
+    }
   }
 
   const centsOf = async (id: string) => (await database.query<{ cents: number }>('SELECT cents FROM accounts WHERE id = $1', [id]))[0]?.cents;
@@ -65,8 +75,9 @@ describe('PgDatabase', { timeout: 60_000 }, () => {
     assert.equal(await centsOf('b'), undefined);
   });
 
-  it('sends BEGIN with the first statement, in one transaction with the others, and nothing for a transaction that ran none', async () => {
+  it('sends BEGIN with the first statement, in one write and one transaction with the others, and nothing for a transaction that ran none', async () => {
     sent.length = 0;
+    socketWrites = 0;
     const ids = await db.transaction(async (tx) => {
       const [first] = await tx.rows<{ id: string }>(sql('SELECT txid_current()::text AS id'));
       const [second] = await tx.rows<{ id: string }>(sql('SELECT txid_current()::text AS id'));
@@ -74,6 +85,7 @@ describe('PgDatabase', { timeout: 60_000 }, () => {
     });
     assert.equal(ids[0], ids[1], 'both statements in one transaction');
     assert.deepEqual(sent, ['BEGIN', 'SELECT txid_current()::text AS id', 'SELECT txid_current()::text AS id', 'COMMIT']);
+    assert.equal(socketWrites, 3, 'BEGIN with the first statement, the second, COMMIT');
 
     sent.length = 0;
     assert.equal(await db.transaction(async () => 'nothing to do'), 'nothing to do');
