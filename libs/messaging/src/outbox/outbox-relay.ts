@@ -2,9 +2,10 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
 import { isSampledCarrier, runInTraceContext, runUntraced, type TraceCarrier } from '@shop/observability';
 import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
-import { Client, Pool } from 'pg';
+import { inOneWrite } from '@shop/persistence';
+import { Client, Pool, type PoolClient } from 'pg';
 import { Wakeup } from '../wakeup.js';
-import { beginAndClaimBatch, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, markPublishedAndCommit, OUTBOX_CHANNEL } from './outbox.sql.js';
+import { BEGIN_RELAY_TRANSACTION, claimBatch, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, MARK_PUBLISHED, OUTBOX_CHANNEL } from './outbox.sql.js';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -64,15 +65,18 @@ export class OutboxRelay {
   private backlogGauge: ObservableGauge | undefined;
   private lastRetentionSweep = 0;
   private readonly claimedIds = new Set<string>();
+  private readonly claimStatement: ReturnType<typeof claimBatch>;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    // Pipelining: BEGIN goes out with the claim, and the stamp with COMMIT (publishBatch).
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, pipeline: true });
     // A pool error (a dropped idle connection) is reported by the next query; without a listener
     // it would crash the process.
     this.pool.on('error', (error) => this.reportError('outbox pool', error));
     this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
     this.logger = options.logger ?? new Logger(OutboxRelay.name);
     this.batchSize = options.batchSize ?? 100;
+    this.claimStatement = claimBatch(this.batchSize);
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
   }
@@ -130,12 +134,11 @@ export class OutboxRelay {
     client.on('error', ignoreCheckedOutError);
     let outcome: PublishOutcome;
     try {
-      // Two round trips in all: BEGIN with the claim, then the stamp with COMMIT.
-      const results = (await client.query(beginAndClaimBatch(this.batchSize))) as unknown as Array<{ rows: OutboxRow[] }>;
-      const claim = results.at(-1)!;
-      this.rememberClaims(claim.rows);
-      outcome = await this.publish(keepKeyOrder(claim.rows));
-      await client.query(markPublishedAndCommit(outcome.published.map((row) => row.id)));
+      // Two round trips in all, a write each: BEGIN with the claim, then the stamp with COMMIT.
+      const claim = await this.claim(client);
+      this.rememberClaims(claim);
+      outcome = await this.publish(keepKeyOrder(claim));
+      await this.markAndCommit(client, outcome.published);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -146,6 +149,24 @@ export class OutboxRelay {
     if (outcome.failure) throw outcome.failure;
     // Rows held back for another relay are not progress: only a full batch published asks for more.
     return outcome.published.length;
+  }
+
+  private async claim(client: PoolClient): Promise<OutboxRow[]> {
+    const [, claimed] = await Promise.all(
+      inOneWrite(client, () => [client.query(BEGIN_RELAY_TRANSACTION), client.query<OutboxRow>({ ...this.claimStatement, values: [] })]),
+    );
+    return claimed.rows;
+  }
+
+  private async markAndCommit(client: PoolClient, published: readonly OutboxRow[]): Promise<void> {
+    if (published.length === 0) {
+      await client.query('COMMIT');
+      return;
+    }
+    const ids = published.map((row) => row.id);
+    // A failed stamp aborts the transaction, and PostgreSQL answers the COMMIT after it with a
+    // rollback: the stamp's own error is the one thrown.
+    await Promise.all(inOneWrite(client, () => [client.query({ ...MARK_PUBLISHED, values: [ids] }), client.query('COMMIT')]));
   }
 
   /**

@@ -22,24 +22,36 @@ export const WRITE_MESSAGES = `
   SELECT pg_notify('${OUTBOX_CHANNEL}', max(id)::text) FROM written`;
 
 /**
- * Opens the relay's transaction and claims a batch, in one round trip (a simple query of three
- * statements, hence the limit inlined: an integer the relay checks, never outside input).
- *
- * The transaction commits without waiting for its WAL to reach the disk (synchronous_commit off,
- * for it alone): what it commits is only the "published" stamp, and a stamp lost to a crash of
- * PostgreSQL publishes its rows again, which the consumers' inboxes deduplicate, as after any
- * relay crash. It spared a disk flush per relay batch, a third of the commits of an order.
- *
- * The claim is the oldest unpublished rows that no other relay holds: SKIP LOCKED lets two
+ * Opens the relay's transaction. It commits without waiting for its WAL to reach the disk
+ * (synchronous_commit off, for it alone): what it commits is only the "published" stamp, and a
+ * stamp lost to a crash of PostgreSQL publishes its rows again, which the consumers' inboxes
+ * deduplicate, as after any relay crash. It spared a disk flush per relay batch, a third of the
+ * commits of an order.
+ */
+export const BEGIN_RELAY_TRANSACTION = 'BEGIN; SET LOCAL synchronous_commit = off';
+
+/** A named statement: node-postgres prepares it once per connection, and PostgreSQL plans it once. */
+export interface PreparedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * Claims a batch: the oldest unpublished rows that no other relay holds. SKIP LOCKED lets two
  * replicas run side by side without publishing the same row twice (in the normal case: a crash can
  * still duplicate). Each row comes with `held_from`: for its key, the first unpublished row that
  * this batch does not hold (another relay has it locked). Rows of that key from there on must
  * wait, or that key's order would break.
+ *
+ * Prepared (the limit inlined: an integer the relay checks, never outside input): planned once
+ * per connection, where a simple query was planned at every batch, 0.24 ms of PostgreSQL's time
+ * against 0.09 (pgbench, this machine), several batches per order.
  */
-export function beginAndClaimBatch(limit: number): string {
+export function claimBatch(limit: number): PreparedStatement {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`outbox batch size must be a positive integer, not ${limit}`);
-  return `BEGIN;
-  SET LOCAL synchronous_commit = off;
+  return {
+    name: `outbox-claim-${limit}`,
+    text: `
   WITH claimed AS MATERIALIZED (
     SELECT id, message_id, topic, message_key, value, headers
     FROM outbox_messages
@@ -54,15 +66,15 @@ export function beginAndClaimBatch(limit: number): string {
       AND message_key IN (SELECT message_key FROM claimed)
       AND id NOT IN (SELECT id FROM claimed)
     GROUP BY message_key)
-  SELECT claimed.*, held.held_from FROM claimed LEFT JOIN held USING (message_key) ORDER BY claimed.id`;
+  SELECT claimed.*, held.held_from FROM claimed LEFT JOIN held USING (message_key) ORDER BY claimed.id`,
+  };
 }
 
-/** Stamps the published rows and commits, in one round trip (ids inlined: bigints the relay read, checked). */
-export function markPublishedAndCommit(ids: readonly string[]): string {
-  if (ids.length === 0) return 'COMMIT';
-  if (!ids.every((id) => /^\d+$/.test(id))) throw new Error(`outbox ids must be integers: ${ids.join(', ')}`);
-  return `UPDATE outbox_messages SET published_at = now() WHERE id IN (${ids.join(',')}); COMMIT`;
-}
+/** Stamps the published rows ($1: their ids), sent with the COMMIT. */
+export const MARK_PUBLISHED: PreparedStatement = {
+  name: 'outbox-mark-published',
+  text: 'UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])',
+};
 
 export const COUNT_BACKLOG = 'SELECT count(*)::int AS backlog FROM outbox_messages WHERE published_at IS NULL';
 

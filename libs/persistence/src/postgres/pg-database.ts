@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inOneWrite } from './pg-pool.js';
 
 /**
  * A statement and its values, as `Prisma.sql` builds it (`text` holds PostgreSQL's $1, $2...
@@ -92,16 +93,10 @@ export class PgTransaction extends Statements {
   protected override async query(statement: SqlStatement): Promise<QueryResult> {
     let result: Promise<QueryResult>;
     if (this.begun === undefined && this.client.pipeline) {
-      // A pipelining connection writes each statement at once, a system call each (one that, on
-      // a local socket, also runs PostgreSQL's side of the delivery): corked, the two leave in one.
-      const socket = socketOf(this.client);
-      socket?.cork();
-      try {
+      result = inOneWrite(this.client, () => {
         this.begun = this.client.query('BEGIN');
-        result = super.query(statement);
-      } finally {
-        socket?.uncork();
-      }
+        return super.query(statement);
+      });
     } else {
       if (this.begun === undefined) await (this.begun = this.client.query('BEGIN'));
       result = super.query(statement);
@@ -110,15 +105,6 @@ export class PgTransaction extends Statements {
     const [, answer] = await Promise.all([this.begun, result]);
     return answer;
   }
-}
-
-/**
- * The socket under a node-postgres client (`client.connection.stream`: not in its typings, stable
- * across its versions), to cork; undefined if a version hides it, which only costs the one write.
- */
-function socketOf(client: PoolClient): { cork(): void; uncork(): void } | undefined {
-  const stream = (client as PoolClient & { connection?: { stream?: { cork?: unknown; uncork?: unknown } } }).connection?.stream;
-  return typeof stream?.cork === 'function' && typeof stream.uncork === 'function' ? (stream as { cork(): void; uncork(): void }) : undefined;
 }
 
 /**
