@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PgDatabase } from '@shop/persistence';
 import { ProductStore } from '../../application/ports/product.store.js';
 import type { StockTransaction } from '../../application/ports/stock-transactions.js';
 import type { Product } from '../../domain/product.js';
@@ -10,12 +11,17 @@ const PRODUCT_FIELDS = { sku: true, name: true, priceCents: true, currency: true
 const PRODUCT_COLUMNS = Prisma.sql`sku, name, price_cents AS "priceCents", currency, available`;
 
 /**
- * The catalog's products in this service's PostgreSQL: reads through Prisma, writes in SQL on
- * the node-postgres transaction every stock change runs in (PgStockTransactions).
+ * The catalog's products in this service's PostgreSQL: the listing through Prisma, the rest in SQL
+ * on node-postgres (PgDatabase, the pool under the Prisma client): writes in the transaction every
+ * stock change runs in (PgStockTransactions), and the read of a product by SKU, which pricing
+ * every order needs (its cached copy goes at every reservation, which changes its stock).
  */
 @Injectable()
 export class PgProductStore extends ProductStore {
-  constructor(private readonly prisma: PrismaClient) {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly database: PgDatabase,
+  ) {
     super();
   }
 
@@ -26,7 +32,8 @@ export class PgProductStore extends ProductStore {
   }
 
   async findBySku(sku: string): Promise<Product | undefined> {
-    return (await this.prisma.product.findUnique({ where: { sku }, select: PRODUCT_FIELDS })) ?? undefined;
+    const [product] = await this.database.rows<Product>(Prisma.sql`SELECT ${PRODUCT_COLUMNS} FROM products WHERE sku = ${sku}`);
+    return product;
   }
 
   /** Creates the product, or replaces its name, price, currency and available units. */
