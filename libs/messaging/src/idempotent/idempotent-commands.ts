@@ -16,6 +16,8 @@ export interface IdempotentCommandsOptions<TTx> {
   transactions: CommandTransactions<TTx>;
   /** The SQL view of a transaction, for the inbox claim and the outbox write. */
   sqlOf: (tx: TTx) => SqlTransaction;
+  /** The app's writer (MessagingModule's, which publishes as the transaction commits); a writer for the relay alone without it. */
+  outbox?: OutboxWriter;
 }
 
 /** What handling a message did: its result and the messages it sends (its replies, its events). */
@@ -39,10 +41,12 @@ export type CommandOutcome<TResult> =
  * cannot both pass it (the second waits for the first's commit, then finds the claim).
  */
 export class IdempotentCommands<TTx> {
-  private readonly outbox = new OutboxWriter();
+  private readonly outbox: OutboxWriter;
   private readonly batches = new AsyncLocalStorage<Batch<TTx>>();
 
-  constructor(private readonly options: IdempotentCommandsOptions<TTx>) {}
+  constructor(private readonly options: IdempotentCommandsOptions<TTx>) {
+    this.outbox = options.outbox ?? new OutboxWriter();
+  }
 
   handle<TResult>(message: { readonly messageId: string }, effect: (tx: TTx) => Promise<CommandEffect<TResult>>): Promise<CommandOutcome<TResult>> {
     const batch = this.batches.getStore();
@@ -124,7 +128,8 @@ export function provideIdempotentCommands<TTx>(options: {
   const sqlOf = options.sqlOf ?? ((tx: TTx) => tx as SqlTransaction);
   return {
     provide: IdempotentCommands,
-    useFactory: (transactions: CommandTransactions<TTx>) => new IdempotentCommands({ consumerGroup: options.consumerGroup, transactions, sqlOf }),
-    inject: [options.transactions],
+    useFactory: (transactions: CommandTransactions<TTx>, outbox: OutboxWriter | undefined) =>
+      new IdempotentCommands({ consumerGroup: options.consumerGroup, transactions, sqlOf, ...(outbox && { outbox }) }),
+    inject: [options.transactions, { token: OutboxWriter, optional: true }],
   };
 }

@@ -5,7 +5,7 @@ import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { inOneWrite } from '@shop/persistence';
 import { Client, Pool, type PoolClient } from 'pg';
 import { Wakeup } from '../wakeup.js';
-import { BEGIN_RELAY_TRANSACTION, claimBatch, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, MARK_PUBLISHED, OUTBOX_CHANNEL } from './outbox.sql.js';
+import { claimBatch, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, MARK_PUBLISHED, OUTBOX_CHANNEL, RELAY_CONNECTION_OPTIONS, RELEASE_TO_RELAY } from './outbox.sql.js';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -19,18 +19,36 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Published rows are deleted after this long. */
   retentionSeconds?: number;
+  /**
+   * How long the relay leaves a row to the process that wrote it (publishCommitted) before it
+   * publishes the row itself: how long a row waits when that process stopped before publishing.
+   */
+  writerLeaseMs?: number;
+  /** How long "published" stamps of rows published by their writer's process are gathered before one UPDATE writes them. */
+  stampDelayMs?: number;
   logger?: LoggerService;
 }
 
-interface OutboxRow {
+/** A row to publish. */
+interface PublishableRow {
   id: string;
   message_id: string;
   topic: string;
   message_key: string;
   value: string;
   headers: TraceCarrier;
-  /** For this row's key, the first unpublished row another relay holds (null: none). */
+}
+
+/** A row of a relay batch. */
+interface OutboxRow extends PublishableRow {
+  /** For this row's key, the first unpublished row this batch does not hold (null: none). */
   held_from: string | null;
+}
+
+/** A row whose writing transaction has committed, for its writer's process to publish (OutboxWriter). */
+export interface CommittedRow extends PublishableRow {
+  /** For its key, the unpublished rows written before it: it goes after them, or not at all. */
+  unpublished_before: readonly string[];
 }
 
 export const OUTBOX_BACKLOG_METRIC = 'messaging_outbox_backlog';
@@ -38,17 +56,30 @@ const RETENTION_SWEEP_INTERVAL_MS = 10 * 60_000;
 const MAX_ERROR_BACKOFF_MS = 10_000;
 /** Ids of rows this relay claimed lately, to ignore their notifications (they arrive after the claim, often). */
 const REMEMBERED_CLAIMS = 10_000;
+/** Ids of rows this process published lately, which later rows of their keys may follow before they are stamped. */
+const REMEMBERED_PUBLISHED = 10_000;
 
 /**
- * Publishes the outbox to Kafka: claims the oldest unpublished rows, publishes them in order,
- * stamps them published, commits. At-least-once: a crash after publishing and before the commit
- * publishes those rows again on restart (consumers deduplicate on the message id); a crash before
+ * Publishes the outbox to Kafka, two ways. At-least-once either way: a crash between publishing
+ * and stamping publishes the rows again (consumers deduplicate on the message id); a crash before
  * publishing loses nothing, the rows are still unpublished.
  *
+ * Rows this process wrote (OutboxWriter, in a node-postgres transaction) it publishes as their
+ * transaction commits (publishCommitted), in commit order, from memory: no claim, no NOTIFY, and
+ * their "published" stamps written together every `stampDelayMs`. Such a row is leased to this
+ * process (`publish_after`) for `writerLeaseMs`. One that cannot go now (Kafka refused it, or an
+ * earlier row of its key is not this process's to publish) is handed back to the relay at once;
+ * a process that stopped before publishing leaves its rows to the relay once their lease has passed.
+ *
+ * Every other row (written through Prisma, handed back, left by a stopped process) the relay
+ * claims: the oldest unpublished rows that are its own, published in order, stamped, committed.
+ *
  * Per-key order holds because rows are published in id order, a batch skips the rows of a key
- * whose earlier row another relay holds, and the producer is idempotent with one request in
- * flight. It assumes one aggregate's messages are written by transactions that serialise on the
- * aggregate's row (as every writer here does), so their ids follow their commit order.
+ * whose earlier row another relay holds or its writer's process is publishing, a row published by
+ * its writer's process goes only after the earlier unpublished rows of its key, and the producer
+ * is idempotent with one request in flight. It assumes one aggregate's messages are written by
+ * transactions that serialise on the aggregate's row (as every writer here does), so their ids
+ * follow their commit order.
  */
 export class OutboxRelay {
   private readonly pool: Pool;
@@ -65,11 +96,25 @@ export class OutboxRelay {
   private backlogGauge: ObservableGauge | undefined;
   private lastRetentionSweep = 0;
   private readonly claimedIds = new Set<string>();
+  private readonly leaseMs: number;
+  private readonly stampDelayMs: number;
+  private running = false;
+  private stopped = false;
+  /** Committed rows waiting to be published by this process, in commit order. */
+  private committed: CommittedRow[] = [];
+  private publishingCommitted: Promise<void> | undefined;
+  /** Ids this process published lately (stamped or not). */
+  private readonly publishedIds = new Set<string>();
+  private unstamped: string[] = [];
+  private stampTimer: NodeJS.Timeout | undefined;
+  private stamping: Promise<void> | undefined;
+  /** Rows were handed back behind rows awaiting their stamp: the relay looks again once they are stamped. */
+  private handedBack = false;
   private readonly claimStatement: ReturnType<typeof claimBatch>;
 
   constructor(private readonly options: OutboxRelayOptions) {
     // Pipelining: BEGIN goes out with the claim, and the stamp with COMMIT (publishBatch).
-    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, pipeline: true });
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, pipeline: true, options: RELAY_CONNECTION_OPTIONS });
     // A pool error (a dropped idle connection) is reported by the next query; without a listener
     // it would crash the process.
     this.pool.on('error', (error) => this.reportError('outbox pool', error));
@@ -77,6 +122,8 @@ export class OutboxRelay {
     this.logger = options.logger ?? new Logger(OutboxRelay.name);
     this.batchSize = options.batchSize ?? 100;
     this.claimStatement = claimBatch(this.batchSize);
+    this.leaseMs = options.writerLeaseMs ?? 10_000;
+    this.stampDelayMs = options.stampDelayMs ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
   }
@@ -86,13 +133,19 @@ export class OutboxRelay {
     await this.listen();
     this.observeBacklog();
     this.loop = this.run();
+    this.running = true;
   }
 
-  /** Finishes the batch in flight, then stops; nothing is left half-published. */
+  /** Finishes the batch in flight and the committed rows handed to it, stamps them, then stops; nothing is left half-published. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wakeup.wake();
     await this.loop;
+    await this.publishingCommitted;
+    this.stopped = true;
+    clearTimeout(this.stampTimer);
+    await this.stamping;
+    await this.stamp();
     this.backlogGauge?.removeCallback(this.observeBacklogValue);
     await this.listener?.end().catch(() => undefined);
     await this.producer.disconnect();
@@ -102,6 +155,119 @@ export class OutboxRelay {
   /** Publishes now rather than at the next poll (for a writer in the same process). */
   nudge(): void {
     this.wakeup.wake();
+  }
+
+  /** Whether rows written now may be leased to this process (OutboxWriter): it runs, and is not stopping. */
+  get publishesCommitted(): boolean {
+    return this.running && !this.stopping;
+  }
+
+  /** The lease of a row written for this process to publish, in seconds (WRITE_MESSAGES_TO_PUBLISH). */
+  get leaseSeconds(): number {
+    return this.leaseMs / 1000;
+  }
+
+  /**
+   * Publishes rows whose transaction has just committed (OutboxWriter calls it after the commit),
+   * after the rows committed before them.
+   */
+  publishCommitted(rows: readonly CommittedRow[]): void {
+    // Committed as the relay stopped: the next relay publishes them once their lease has passed.
+    if (this.stopped) return;
+    this.committed.push(...rows);
+    this.publishingCommitted ??= this.publishCommittedRows();
+  }
+
+  private async publishCommittedRows(): Promise<void> {
+    while (this.committed.length > 0) {
+      const rows = this.committed.splice(0, this.batchSize);
+      const { ready, waiting } = this.inKeyOrder(rows);
+      let published: readonly PublishableRow[] = [];
+      try {
+        const outcome = await this.publish(ready);
+        published = outcome.published;
+        if (outcome.failure) this.reportError('outbox, publishing committed rows', outcome.failure);
+      } catch (error) {
+        this.reportError('outbox, publishing committed rows', error);
+      }
+      for (const row of published) this.remember(this.publishedIds, row.id, REMEMBERED_PUBLISHED);
+      this.unstamped.push(...published.map((row) => row.id));
+      const sent = new Set(published.map((row) => row.id));
+      const left = [...waiting, ...ready.filter((row) => !sent.has(row.id))];
+      // The rows behind a row that did not go would overtake it: they wait for the relay too.
+      const leftKeys = new Set(left.map((row) => row.message_key));
+      const behind = this.committed.filter((row) => leftKeys.has(row.message_key));
+      this.committed = this.committed.filter((row) => !leftKeys.has(row.message_key));
+      await this.handBack([...left, ...behind]);
+      this.scheduleStamp();
+    }
+    this.publishingCommitted = undefined;
+  }
+
+  /**
+   * The rows that may go now: every unpublished row written before one, of its key, was published
+   * by this process or goes before it in this batch. The others wait, with every later row of
+   * their key: a row this process does not hold (another process's, one handed back) is the relay's
+   * to publish first.
+   */
+  private inKeyOrder(rows: readonly CommittedRow[]): { ready: CommittedRow[]; waiting: CommittedRow[] } {
+    const ready: CommittedRow[] = [];
+    const waiting: CommittedRow[] = [];
+    const goingFirst = new Set<string>();
+    const blockedKeys = new Set<string>();
+    for (const row of rows) {
+      const free =
+        !blockedKeys.has(row.message_key) && row.unpublished_before.every((id) => this.publishedIds.has(id) || goingFirst.has(id));
+      if (free) {
+        ready.push(row);
+        goingFirst.add(row.id);
+      } else {
+        waiting.push(row);
+        blockedKeys.add(row.message_key);
+      }
+    }
+    return { ready, waiting };
+  }
+
+  /** Rows this process will not publish: the relay's now, not once their lease has passed. */
+  private async handBack(rows: readonly PublishableRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.pool.query({ ...RELEASE_TO_RELAY, values: [rows.map((row) => row.id)] });
+      this.handedBack = true;
+      this.wakeup.wake();
+    } catch (error) {
+      // The lease runs out, and the relay publishes them then.
+      this.reportError('outbox, handing rows back to the relay', error);
+    }
+  }
+
+  private scheduleStamp(): void {
+    if (this.stampTimer !== undefined || this.unstamped.length === 0 || this.stopping) return;
+    this.stampTimer = setTimeout(() => {
+      this.stampTimer = undefined;
+      this.stamping = this.stamp().finally(() => (this.stamping = undefined));
+    }, this.stampDelayMs);
+    this.stampTimer.unref();
+  }
+
+  /** One UPDATE for the stamps gathered; a failed one is tried again with the next. */
+  private async stamp(): Promise<void> {
+    const ids = this.unstamped.splice(0);
+    if (ids.length === 0) return;
+    try {
+      await this.pool.query({ ...MARK_PUBLISHED, values: [ids] });
+    } catch (error) {
+      this.unstamped.unshift(...ids);
+      this.reportError('outbox, stamping published rows', error);
+      this.scheduleStamp();
+      return;
+    }
+    if (this.handedBack) {
+      // Rows handed back may have been waiting behind these.
+      this.handedBack = false;
+      this.wakeup.wake();
+    }
   }
 
   private async run(): Promise<void> {
@@ -132,7 +298,7 @@ export class OutboxRelay {
     // crash the process. The failure reaches this batch as its query's rejection anyway.
     const ignoreCheckedOutError = () => undefined;
     client.on('error', ignoreCheckedOutError);
-    let outcome: PublishOutcome;
+    let outcome: PublishOutcome<OutboxRow>;
     try {
       // Two round trips in all, a write each: BEGIN with the claim, then the stamp with COMMIT.
       const claim = await this.claim(client);
@@ -153,7 +319,7 @@ export class OutboxRelay {
 
   private async claim(client: PoolClient): Promise<OutboxRow[]> {
     const [, claimed] = await Promise.all(
-      inOneWrite(client, () => [client.query(BEGIN_RELAY_TRANSACTION), client.query<OutboxRow>({ ...this.claimStatement, values: [] })]),
+      inOneWrite(client, () => [client.query('BEGIN'), client.query<OutboxRow>({ ...this.claimStatement, values: [] })]),
     );
     return claimed.rows;
   }
@@ -175,11 +341,16 @@ export class OutboxRelay {
    * relay claimed and did not publish is its own to retry (error backoff, or the fallback poll).
    */
   private rememberClaims(rows: readonly OutboxRow[]): void {
-    for (const row of rows) this.claimedIds.add(row.id);
-    if (this.claimedIds.size <= REMEMBERED_CLAIMS) return;
-    for (const id of this.claimedIds) {
-      this.claimedIds.delete(id);
-      if (this.claimedIds.size <= REMEMBERED_CLAIMS / 2) break;
+    for (const row of rows) this.remember(this.claimedIds, row.id, REMEMBERED_CLAIMS);
+  }
+
+  /** Adds `id`, forgetting the oldest half once there are more than `limit`. */
+  private remember(ids: Set<string>, id: string, limit: number): void {
+    ids.add(id);
+    if (ids.size <= limit) return;
+    for (const oldest of ids) {
+      ids.delete(oldest);
+      if (ids.size <= limit / 2) break;
     }
   }
 
@@ -195,8 +366,8 @@ export class OutboxRelay {
    * only its own keys, which keep their order behind it; the other keys go on. A broker that cannot
    * be reached ends the batch: every later send would wait out the same outage.
    */
-  private async publish(rows: OutboxRow[]): Promise<PublishOutcome> {
-    const published: OutboxRow[] = [];
+  private async publish<TRow extends PublishableRow>(rows: readonly TRow[]): Promise<PublishOutcome<TRow>> {
+    const published: TRow[] = [];
     const heldKeys = new Set<string>();
     let failure: unknown;
     for (const group of groupByTrace(rows)) {
@@ -224,7 +395,7 @@ export class OutboxRelay {
     return { published, failure };
   }
 
-  private async send(trace: TraceCarrier | undefined, rows: OutboxRow[]): Promise<void> {
+  private async send(trace: TraceCarrier | undefined, rows: readonly PublishableRow[]): Promise<void> {
     if (trace) await runInTraceContext(trace, () => this.producer.sendBatch({ topicMessages: toTopicMessages(rows, false) }));
     else await runUntraced(() => this.producer.sendBatch({ topicMessages: toTopicMessages(rows, true) }));
   }
@@ -276,8 +447,8 @@ export class OutboxRelay {
   }
 }
 
-interface PublishOutcome {
-  published: OutboxRow[];
+interface PublishOutcome<TRow> {
+  published: TRow[];
   /** The first send that failed, if any. */
   failure?: unknown;
 }
@@ -298,8 +469,8 @@ function keepKeyOrder(rows: OutboxRow[]): OutboxRow[] {
 }
 
 /** Consecutive rows of one recorded trace, or of traces not recorded (`trace` undefined): one request each. */
-function groupByTrace(rows: OutboxRow[]): Array<{ trace: TraceCarrier | undefined; rows: OutboxRow[] }> {
-  const groups: Array<{ trace: TraceCarrier | undefined; key: string; rows: OutboxRow[] }> = [];
+function groupByTrace<TRow extends PublishableRow>(rows: readonly TRow[]): Array<{ trace: TraceCarrier | undefined; rows: TRow[] }> {
+  const groups: Array<{ trace: TraceCarrier | undefined; key: string; rows: TRow[] }> = [];
   for (const row of rows) {
     const recorded = isSampledCarrier(row.headers);
     const key = recorded ? JSON.stringify(row.headers) : '';
@@ -311,7 +482,7 @@ function groupByTrace(rows: OutboxRow[]): Array<{ trace: TraceCarrier | undefine
 }
 
 /** `withStoredContext`: the row's stored trace headers travel as they are (the untraced send). */
-function toTopicMessages(rows: OutboxRow[], withStoredContext: boolean): TopicMessages[] {
+function toTopicMessages(rows: readonly PublishableRow[], withStoredContext: boolean): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];

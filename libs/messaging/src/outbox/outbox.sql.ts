@@ -3,6 +3,12 @@
 /** LISTEN/NOTIFY channel; a notification reaches only listeners of the same database. */
 export const OUTBOX_CHANNEL = 'outbox_messages';
 
+/** A named statement: node-postgres prepares it once per connection, and PostgreSQL plans it once. */
+export interface PreparedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
 /**
  * Rows into the outbox and one NOTIFY, in one statement (one round trip), whatever the number of
  * messages: the columns come as parallel arrays ($1 ids, $2 topics, $3 keys, $4 values, $5 headers),
@@ -22,25 +28,50 @@ export const WRITE_MESSAGES = `
   SELECT pg_notify('${OUTBOX_CHANNEL}', max(id)::text) FROM written`;
 
 /**
- * Opens the relay's transaction. It commits without waiting for its WAL to reach the disk
- * (synchronous_commit off, for it alone): what it commits is only the "published" stamp, and a
- * stamp lost to a crash of PostgreSQL publishes its rows again, which the consumers' inboxes
- * deduplicate, as after any relay crash. It spared a disk flush per relay batch, a third of the
- * commits of an order.
+ * The rows of WRITE_MESSAGES for the writer's own process to publish once the transaction
+ * commits (OutboxRelay.publishCommitted): no NOTIFY, and the relay leaves them alone for $6
+ * seconds (`publish_after`). Returns each row's id and, for its key, the unpublished rows written
+ * before it (`unpublished_before`): the row may only go once they have. The writing transaction
+ * sees every row of the key committed before it (the writers of one aggregate serialise on its
+ * row), and its own.
  */
-export const BEGIN_RELAY_TRANSACTION = 'BEGIN; SET LOCAL synchronous_commit = off';
-
-/** A named statement: node-postgres prepares it once per connection, and PostgreSQL plans it once. */
-export interface PreparedStatement {
-  readonly name: string;
-  readonly text: string;
-}
+export const WRITE_MESSAGES_TO_PUBLISH = `
+  WITH written AS (
+    INSERT INTO outbox_messages (message_id, topic, message_key, value, headers, publish_after)
+    SELECT message_id, topic, message_key, value, headers, now() + make_interval(secs => $6)
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+      WITH ORDINALITY AS row (message_id, topic, message_key, value, headers, position)
+    ORDER BY position
+    RETURNING id, message_id, message_key)
+  SELECT written.id::text AS id, written.message_id::text AS message_id,
+    ARRAY(SELECT earlier.id::text FROM outbox_messages earlier
+          WHERE earlier.message_key = written.message_key AND earlier.published_at IS NULL AND earlier.id < written.id
+          ORDER BY earlier.id) AS unpublished_before
+  FROM written ORDER BY written.id`;
 
 /**
- * Claims a batch: the oldest unpublished rows that no other relay holds. SKIP LOCKED lets two
- * replicas run side by side without publishing the same row twice (in the normal case: a crash can
- * still duplicate). Each row comes with `held_from`: for its key, the first unpublished row that
- * this batch does not hold (another relay has it locked). Rows of that key from there on must
+ * Hands rows written for their writer's process back to the relay at once ($1: their ids): that
+ * process could not publish them (Kafka refused, or they had to wait behind a row it does not hold).
+ */
+export const RELEASE_TO_RELAY: PreparedStatement = {
+  name: 'outbox-release-to-relay',
+  text: 'UPDATE outbox_messages SET publish_after = now() WHERE id = ANY($1::bigint[]) AND published_at IS NULL',
+};
+
+/**
+ * The relay's connections commit without waiting for their WAL to reach the disk: what they
+ * commit is only "published" stamps and the hand-over of rows, and a stamp lost to a crash of
+ * PostgreSQL publishes its rows again, which the consumers' inboxes deduplicate, as after any
+ * relay crash. It spared a disk flush per relay batch, a third of the commits of an order.
+ */
+export const RELAY_CONNECTION_OPTIONS = '-c synchronous_commit=off';
+
+/**
+ * Claims a batch: the oldest unpublished rows that are the relay's (`publish_after` passed) and
+ * that no other relay holds. SKIP LOCKED lets two replicas run side by side without publishing the
+ * same row twice (in the normal case: a crash can still duplicate). Each row comes with
+ * `held_from`: for its key, the first unpublished row that this batch does not hold (another relay
+ * has it locked, or its writer's process is publishing it). Rows of that key from there on must
  * wait, or that key's order would break.
  *
  * Prepared (the limit inlined: an integer the relay checks, never outside input): planned once
@@ -55,7 +86,7 @@ export function claimBatch(limit: number): PreparedStatement {
   WITH claimed AS MATERIALIZED (
     SELECT id, message_id, topic, message_key, value, headers
     FROM outbox_messages
-    WHERE published_at IS NULL
+    WHERE published_at IS NULL AND publish_after <= now()
     ORDER BY id
     LIMIT ${limit}
     FOR UPDATE SKIP LOCKED),

@@ -76,6 +76,7 @@ class Statements implements SqlQueries {
  */
 export class PgTransaction extends Statements {
   private begun: Promise<unknown> | undefined;
+  private readonly onCommit: Array<() => void> = [];
 
   constructor(private readonly client: PoolClient) {
     super(client);
@@ -84,6 +85,19 @@ export class PgTransaction extends Statements {
   /** Whether BEGIN was sent: only then is there a transaction to commit or roll back. */
   get started(): boolean {
     return this.begun !== undefined;
+  }
+
+  /**
+   * Runs `callback` once the transaction has committed (never when it rolls back, nor when the
+   * commit's outcome is unknown, its connection lost). It must not throw: the commit is done.
+   */
+  afterCommit(callback: () => void): void {
+    this.onCommit.push(callback);
+  }
+
+  /** @internal PgDatabase's, once COMMIT succeeded. */
+  committed(): void {
+    for (const callback of this.onCommit.splice(0)) callback();
   }
 
   $executeRawUnsafe(text: string, ...values: unknown[]): Promise<number> {
@@ -133,10 +147,10 @@ export class PgDatabase extends Statements {
     client.on('error', ignoreCheckedOutError);
     let broken: Error | undefined;
     const tx = new PgTransaction(client);
+    let result: T;
     try {
-      const result = await work(tx);
+      result = await work(tx);
       if (tx.started) await client.query('COMMIT');
-      return result;
     } catch (error) {
       // A connection that cannot even roll back is closed, not returned to the pool.
       if (tx.started) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
@@ -145,6 +159,8 @@ export class PgDatabase extends Statements {
       client.removeListener('error', ignoreCheckedOutError);
       client.release(broken);
     }
+    tx.committed();
+    return result;
   }
 }
 
