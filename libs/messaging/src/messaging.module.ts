@@ -10,7 +10,7 @@ export interface MessagingOptions {
   brokers: string[];
   /** The service's PostgreSQL: with it, the outbox relay runs. */
   databaseUrl?: string;
-  outbox?: { batchSize?: number; pollIntervalMs?: number; retentionSeconds?: number };
+  outbox?: { batchSize?: number; pollIntervalMs?: number; retentionSeconds?: number; writerLeaseMs?: number; stampDelayMs?: number };
 }
 
 export interface MessagingModuleOptions {

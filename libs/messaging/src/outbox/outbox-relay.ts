@@ -433,7 +433,7 @@ export class OutboxRelay {
 
   private observeBacklog(): void {
     this.backlogGauge = metrics.getMeter('@shop/messaging').createObservableGauge(OUTBOX_BACKLOG_METRIC, {
-      description: 'Outbox rows written but not yet published to Kafka',
+      description: 'Outbox rows written and not yet stamped published (those published by their writer wait up to stampDelayMs for their stamp)',
     });
     this.backlogGauge.addCallback(this.observeBacklogValue);
   }
