@@ -181,28 +181,35 @@ export class OutboxRelay {
   private async publishCommittedRows(): Promise<void> {
     while (this.committed.length > 0) {
       const rows = this.committed.splice(0, this.batchSize);
-      const { ready, waiting } = this.inKeyOrder(rows);
-      let published: readonly PublishableRow[] = [];
       try {
-        const outcome = await this.publish(ready);
-        published = outcome.published;
-        if (outcome.failure) this.reportError('outbox, publishing committed rows', outcome.failure);
+        await this.publishInKeyOrder(rows);
       } catch (error) {
+        // Not expected (publishing and handing back report their own failures); should it happen,
+        // these rows stay leased, and the relay publishes them once the lease has passed.
         this.reportError('outbox, publishing committed rows', error);
       }
-      for (const row of published) this.remember(this.publishedIds, row.id, REMEMBERED_PUBLISHED);
-      this.unstamped.push(...published.map((row) => row.id));
-      const sent = new Set(published.map((row) => row.id));
-      const left = [...waiting, ...ready.filter((row) => !sent.has(row.id))];
-      // The rows behind a row that did not go would overtake it: they wait for the relay too.
-      const leftKeys = new Set(left.map((row) => row.message_key));
-      const behind = this.committed.filter((row) => leftKeys.has(row.message_key));
-      this.committed = this.committed.filter((row) => !leftKeys.has(row.message_key));
-      await this.handBack([...left, ...behind]);
-      this.scheduleStamp();
     }
+    // Reset with nothing awaited since the queue was seen empty: rows committed from now on start a new run.
     this.publishingCommitted = undefined;
   }
+
+  private async publishInKeyOrder(rows: readonly CommittedRow[]): Promise<void> {
+    const { ready, waiting } = this.inKeyOrder(rows);
+    const { published, failure } = await this.publish(ready);
+    if (failure) this.reportError('outbox, publishing committed rows', failure);
+    for (const row of published) this.remember(this.publishedIds, row.id, REMEMBERED_PUBLISHED);
+    this.unstamped.push(...published.map((row) => row.id));
+    this.scheduleStamp();
+    const sent = new Set(published.map((row) => row.id));
+    const left = [...waiting, ...ready.filter((row) => !sent.has(row.id))];
+    if (left.length === 0) return;
+    // The rows behind a row that did not go would overtake it: they wait for the relay too.
+    const leftKeys = new Set(left.map((row) => row.message_key));
+    const behind = this.committed.filter((row) => leftKeys.has(row.message_key));
+    this.committed = this.committed.filter((row) => !leftKeys.has(row.message_key));
+    await this.handBack([...left, ...behind]);
+  }
+
 
   /**
    * The rows that may go now: every unpublished row written before one, of its key, was published
