@@ -7,8 +7,7 @@ import type { EachMessagePayload, Kafka, Message } from 'kafkajs';
 import { DEAD_LETTERS_METRIC } from './dead-letter.metrics.js';
 import { MessageConsumer } from './message-consumer.js';
 import { NonRetryableMessageError } from './non-retryable-message.error.js';
-
-const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+import { quietLogger } from '../testing/kafka-fixtures.js';
 
 /** Just enough of kafkajs for MessageConsumer to process a message: records what reaches a dead-letter topic. */
 function fakeKafka(options: { deadLetterSendFails?: boolean } = {}) {

@@ -3,13 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { deadLetterTopicOf } from '@shop/contracts';
 import { eventually } from '@shop/testing';
 import type { Kafka } from 'kafkajs';
-import { createTopic, ping, pingParser, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { createTopic, ping, pingParser, quietLogger, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
 import { DEAD_LETTER_HEADERS } from './dead-letter.js';
 import { MessageConsumer } from './message-consumer.js';
 import { CodedError } from '@shop/errors';
 import { NonRetryableMessageError } from './non-retryable-message.error.js';
 
-const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 type Ping = ReturnType<typeof ping>;
 
 async function produce(kafka: Kafka, topic: string, values: Array<{ key: string; value: string; headers?: Record<string, string> }>): Promise<void> {

@@ -7,41 +7,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import { createPostgresPool, PgDatabase } from '@shop/persistence';
 import { eventually } from '@shop/testing';
 import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
-import { createTopic, ping, pingDefinition, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { createTopic, ping, pingDefinition, quietLogger, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { assertOrderedPerKey, readPing } from '../testing/outbox-fixtures.js';
 import { type CommittedRow, OutboxRelay } from './outbox-relay.js';
 import { OutboxWriter } from './outbox-writer.js';
 
 const kafka = testKafka();
-const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-
-interface Sent {
-  messageId: string;
-  aggregateId: string;
-  sequence: number;
-}
-
-function readPing(message: KafkaMessage): Sent {
-  const envelope = JSON.parse(message.value!.toString()) as { messageId: string; payload: { aggregateId: string; sequence: number } };
-  return { messageId: envelope.messageId, ...envelope.payload };
-}
-
-/** Each key's messages, by first appearance, must come in the order they were written. */
-function assertOrderedPerKey(received: Sent[]): void {
-  const seen = new Map<string, number>();
-  const firstTime = new Set<string>();
-  for (const message of received) {
-    if (firstTime.has(message.messageId)) continue;
-    firstTime.add(message.messageId);
-    const previous = seen.get(message.aggregateId) ?? -1;
-    assert.ok(message.sequence > previous, `${message.aggregateId}: sequence ${message.sequence} arrived after ${previous}`);
-    seen.set(message.aggregateId, message.sequence);
-  }
-}
 
 /**
  * The writer of a process that dies as its transactions commit: its rows are leased to it

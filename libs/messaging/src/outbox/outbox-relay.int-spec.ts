@@ -3,27 +3,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { KafkaMessage } from 'kafkajs';
 import { eventually } from '@shop/testing';
 import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
-import { createTopic, ping, pingDefinition, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { createTopic, ping, pingDefinition, quietLogger, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { assertOrderedPerKey, readPing } from '../testing/outbox-fixtures.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxWriter } from './outbox-writer.js';
 
 const kafka = testKafka();
 const outbox = new OutboxWriter();
-const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-
-interface Sent {
-  messageId: string;
-  aggregateId: string;
-  sequence: number;
-}
-
-function readPing(message: KafkaMessage): Sent {
-  const envelope = JSON.parse(message.value!.toString()) as { messageId: string; payload: { aggregateId: string; sequence: number } };
-  return { messageId: envelope.messageId, ...envelope.payload };
-}
 
 /** Writes `count` pings round-robin over `aggregates` keys, `perTransaction` per transaction. */
 async function writePings(database: MessagingDatabase, topic: string, count: number, aggregates: number, from = 0, perTransaction = 10): Promise<void> {
@@ -40,19 +28,6 @@ async function writePings(database: MessagingDatabase, topic: string, count: num
 async function backlog(database: MessagingDatabase): Promise<number> {
   const { rows } = await database.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM outbox_messages WHERE published_at IS NULL');
   return rows[0]!.count;
-}
-
-/** Each key's messages, by first appearance, must come in the order they were written. */
-function assertOrderedPerKey(received: Sent[]): void {
-  const seen = new Map<string, number>();
-  const firstTime = new Set<string>();
-  for (const message of received) {
-    if (firstTime.has(message.messageId)) continue;
-    firstTime.add(message.messageId);
-    const previous = seen.get(message.aggregateId) ?? -1;
-    assert.ok(message.sequence > previous, `${message.aggregateId}: sequence ${message.sequence} arrived after ${previous}`);
-    seen.set(message.aggregateId, message.sequence);
-  }
 }
 
 function startRelayProcess(databaseUrl: string): Promise<ChildProcess> {

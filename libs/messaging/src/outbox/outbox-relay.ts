@@ -5,7 +5,16 @@ import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { inOneWrite } from '@shop/persistence';
 import { Client, Pool, type PoolClient } from 'pg';
 import { Wakeup } from '../wakeup.js';
-import { claimBatch, COUNT_BACKLOG, DELETE_PUBLISHED_BEFORE, MARK_PUBLISHED, OUTBOX_CHANNEL, RELAY_CONNECTION_OPTIONS, RELEASE_TO_RELAY } from './outbox.sql.js';
+import {
+  claimBatch,
+  COUNT_BACKLOG,
+  DELETE_PUBLISHED_BEFORE,
+  MARK_PUBLISHED,
+  OUTBOX_CHANNEL,
+  type PreparedStatement,
+  RELAY_CONNECTION_OPTIONS,
+  RELEASE_TO_RELAY,
+} from './outbox.sql.js';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -110,10 +119,12 @@ export class OutboxRelay {
   private stamping: Promise<void> | undefined;
   /** Rows were handed back behind rows awaiting their stamp: the relay looks again once they are stamped. */
   private handedBack = false;
-  private readonly claimStatement: ReturnType<typeof claimBatch>;
+  private readonly claimStatement: PreparedStatement;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    // Pipelining: BEGIN goes out with the claim, and the stamp with COMMIT (publishBatch).
+    // Pipelining: BEGIN goes out with the claim, and the stamp with COMMIT (publishBatch). Not
+    // createPostgresPool's: its 15 s bound on a transaction left idle would cut a batch whose
+    // Kafka sends are retried through a broker restart.
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, pipeline: true, options: RELAY_CONNECTION_OPTIONS });
     // A pool error (a dropped idle connection) is reported by the next query; without a listener
     // it would crash the process.
@@ -209,7 +220,6 @@ export class OutboxRelay {
     this.committed = this.committed.filter((row) => !leftKeys.has(row.message_key));
     await this.handBack([...left, ...behind]);
   }
-
 
   /**
    * The rows that may go now: every unpublished row written before one, of its key, was published

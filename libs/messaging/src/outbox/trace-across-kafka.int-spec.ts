@@ -6,12 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import { eventually } from '@shop/testing';
 import { MessageConsumer } from '../consumer/message-consumer.js';
 import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
-import { createTopic, ping, pingDefinition, pingParser, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
+import { createTopic, ping, pingDefinition, pingParser, quietLogger, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxWriter } from './outbox-writer.js';
 
 type Ping = ReturnType<typeof ping>;
-const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('one trace across the outbox and Kafka (in-memory span exporter)', () => {
   const kafka = testKafka();

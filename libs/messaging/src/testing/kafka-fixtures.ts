@@ -11,6 +11,9 @@ export function testKafka(clientId = 'messaging-test'): Kafka {
   return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING });
 }
 
+/** A logger for a relay or a consumer under test: its error lines are the test's expectations, not noise. */
+export const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
 export function uniqueName(label: string): string {
   return `test.${label}.${randomBytes(4).toString('hex')}`;
 }

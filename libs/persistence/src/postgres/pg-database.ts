@@ -71,8 +71,8 @@ class Statements implements SqlQueries {
  *
  * BEGIN goes out with the transaction's first statement: on a pipelining connection (the pools
  * of createPostgresPool) both leave in one write to the socket and PostgreSQL answers both at
- * once, a round trip less per transaction; on another, BEGIN is answered first. A transaction that runs no statement
- * sends nothing at all.
+ * once, a round trip less per transaction; on another, BEGIN is answered first. A transaction
+ * that runs no statement sends nothing at all.
  */
 export class PgTransaction extends Statements {
   private begun: Promise<unknown> | undefined;
