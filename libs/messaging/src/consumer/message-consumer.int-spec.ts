@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deadLetterTopicOf } from '@shop/contracts';
 import { eventually } from '@shop/testing';
-import type { Kafka } from 'kafkajs';
+import kafkajs, { type Kafka } from 'kafkajs';
 import { createTopic, ping, pingParser, quietLogger, readTopic, testKafka, uniqueName } from '../testing/kafka-fixtures.js';
 import { DEAD_LETTER_HEADERS } from './dead-letter.js';
 import { MessageConsumer } from './message-consumer.js';
@@ -152,6 +152,38 @@ describe('message consumer (real Kafka)', () => {
     });
     await eventually('the message is handled', () => succeeded);
     assert.deepEqual(attempts, [1, 2]);
+  });
+
+  it('starts again when kafkajs gives up on it, and handles what came meanwhile', async () => {
+    // kafkajs stops a consumer for good after an error it calls final ("Failed to find group
+    // coordinator" from a broker restarting gracefully); a parser that throws such an error once
+    // takes the consumer down the same path: a crash with restart: false.
+    const topic = uniqueName('given-up');
+    await createTopic(kafka, topic, 1);
+    const crashes: string[] = [];
+    const handled: number[] = [];
+    const parse = pingParser(topic);
+    let thrown = false;
+    const consumer = new MessageConsumer<Ping>(kafka, {
+      groupId: uniqueName('given-up-group'),
+      topics: [topic],
+      parse: (raw, from) => {
+        if (!thrown) {
+          thrown = true;
+          throw new kafkajs.KafkaJSNonRetriableError('the group coordinator is gone');
+        }
+        return parse(raw, from);
+      },
+      handle: async (message) => void handled.push(message.payload.sequence),
+      logger: { ...quietLogger, error: (message: string) => void crashes.push(message) },
+    });
+    consumers.push(consumer);
+    await consumer.start();
+    await produce(kafka, topic, [asRecord(ping(topic, 'order-9', 1))]);
+    await eventually('kafkajs gave up on the consumer', () => crashes.some((message) => /restart: false/.test(message)));
+    await produce(kafka, topic, [asRecord(ping(topic, 'order-9', 2))]);
+    await eventually('both messages are handled once the consumer runs again', () => handled.length === 2, { timeoutMs: 15_000 });
+    assert.deepEqual(handled, [1, 2]);
   });
 
   it('hands what one fetch brings to `batch` at once, parks what does not parse between runs, and falls back to one by one when a batch fails', async () => {

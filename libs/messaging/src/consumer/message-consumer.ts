@@ -1,8 +1,8 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { deadLetterTopicOf, type KnownMessage, type ParseResult, parseMessage } from '@shop/contracts';
 import { CodedError, TRANSIENT_KINDS } from '@shop/errors';
-import { ExponentialBackoff, halfJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type RetryPolicy } from 'cockatiel';
-import type { Admin, Consumer, EachBatchPayload, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { ExponentialBackoff, halfJitterGenerator, handleAll, handleWhen, retry, TaskCancelledError, type IBackoff, type RetryPolicy } from 'cockatiel';
+import type { Admin, Consumer, ConsumerRunConfig, EachBatchPayload, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { type DeadLetterReason, toDeadLetterMessage } from './dead-letter.js';
 import { countDeadLetter } from './dead-letter.metrics.js';
 import { ConsumerLagGauge } from './consumer-lag.js';
@@ -61,6 +61,8 @@ interface ParsedMessage<TMessage> {
 }
 
 const startupRetry = retry(handleAll, { maxAttempts: 10, backoff: new ExponentialBackoff({ initialDelay: 500, maxDelay: 5000 }) });
+/** Waits between restarts of a consumer kafkajs gave up on: 1 s, 2 s, 4 s… up to 30 s, until it joins its group. */
+const crashRestartBackoff = new ExponentialBackoff({ initialDelay: 1000, maxDelay: 30_000, generator: halfJitterGenerator });
 
 /**
  * One consumer group on some topics, with the rules every consumer here follows: a message that
@@ -84,6 +86,9 @@ export class MessageConsumer<TMessage = KnownMessage> {
   private readonly lag: ConsumerLagGauge;
   private readonly handledOffsets: HandledOffsets;
   private commitTimer: NodeJS.Timeout | undefined;
+  private runConfig: ConsumerRunConfig | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private restartBackoff: IBackoff<unknown> | undefined;
 
   constructor(
     kafka: Kafka,
@@ -121,6 +126,10 @@ export class MessageConsumer<TMessage = KnownMessage> {
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.logger.error(`consumer crashed (${payload.error.message}); restart: ${payload.restart}`);
+      if (!payload.restart) this.restartAfterCrash();
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.restartBackoff = undefined;
     });
     // Before partitions move to another member, what was handled here is committed (the group's
     // current generation still may), so the new owner does not redo it.
@@ -129,18 +138,46 @@ export class MessageConsumer<TMessage = KnownMessage> {
     this.commitTimer = setInterval(() => void this.handledOffsets.commit(), commitIntervalMs);
     this.commitTimer.unref();
     const partitionsConsumedConcurrently = this.options.partitionsConsumedConcurrently ?? 3;
-    await this.consumer.run(
-      this.options.batch
-        ? { autoCommit: false, partitionsConsumedConcurrently, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) }
-        : { autoCommit: false, partitionsConsumedConcurrently, eachMessage: (payload) => this.process(payload) },
-    );
+    this.runConfig = this.options.batch
+      ? { autoCommit: false, partitionsConsumedConcurrently, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) }
+      : { autoCommit: false, partitionsConsumedConcurrently, eachMessage: (payload) => this.process(payload) };
+    await this.consumer.run(this.runConfig);
     this.lag.start();
+  }
+
+  /**
+   * kafkajs stops a consumer for good after an error it deems final, and "Failed to find group
+   * coordinator" is one: a broker restarted gracefully answers that while it hands its groups
+   * over, and after its retries the consumer crashes with `restart: false` (kafkajs issues #1445
+   * and #1630, open; the project is unmaintained). The process would stay up, ready, and consume
+   * nothing: every saga waiting on that service stalls until its deadline cancels it. So the
+   * consumer is started again here, after a backoff that grows until it joins its group again.
+   * kafkajs has disconnected it before it reports the crash; the subscriptions are kept.
+   */
+  private restartAfterCrash(): void {
+    if (this.stopping.signal.aborted || this.restartTimer) return;
+    this.restartBackoff = this.restartBackoff ? this.restartBackoff.next(undefined) : crashRestartBackoff.next();
+    const delayMs = this.restartBackoff.duration;
+    this.logger.warn(`starting the consumer again in ${Math.round(delayMs)} ms`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.stopping.signal.aborted) return;
+      // A failed join is reported as another crash (and handled there); a broker still away fails the connect.
+      this.consumer
+        .connect()
+        .then(() => (this.stopping.signal.aborted ? undefined : this.consumer.run(this.runConfig)))
+        .catch((error: unknown) => {
+          this.logger.error(`starting the consumer again failed (${error instanceof Error ? error.message : String(error)})`);
+          this.restartAfterCrash();
+        });
+    }, delayMs);
   }
 
   /** Stops fetching, lets the message in hand finish (a retry wait is cut short and the message left uncommitted for redelivery), leaves the group. */
   async stop(): Promise<void> {
     this.stopping.abort();
     clearInterval(this.commitTimer);
+    clearTimeout(this.restartTimer);
     this.lag.stop();
     // Committed now for an idle consumer; one busy with a message commits as that message ends (process()).
     await this.handledOffsets.commit();
