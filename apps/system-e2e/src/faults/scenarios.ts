@@ -1,6 +1,8 @@
 // The faults of issue 11, each injected while orders flow: kill -9 of each service and of Kafka,
 // every PostgreSQL session terminated, every Redis connection killed; and two replicas of the
-// order and payment services taking one burst together.
+// order and payment services taking one burst together. Also a graceful stop of Kafka, as a
+// rolling restart does it: its coordinator handing groups over is what once left kafkajs
+// consumers stopped for good (libs/messaging restarts them).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InvariantResult } from './invariants.js';
 import { killComponent, startComponent } from './stack/components.js';
@@ -49,20 +51,22 @@ export function faultScenarios(): Scenario[] {
   return [
     ...KILLED_SERVICES.map((service) => killScenario(service, SERVICE_OUTAGE_MS, SERVICE_RESTART_MS)),
     killScenario('kafka', KAFKA_OUTAGE_MS, KAFKA_RESTART_MS),
+    killScenario('kafka', KAFKA_OUTAGE_MS, KAFKA_RESTART_MS, 'SIGTERM'),
     connectionScenario('postgres-sessions', 'pg_terminate_backend of every service session', async () => `${await terminatePostgresConnections()} sessions`),
     connectionScenario('redis-clients', 'CLIENT KILL of the apps’ Redis connections', async () => `${await killRedisClients()} connections`),
     replicasScenario(),
   ];
 }
 
-function killScenario(component: string, outageMs: number, restartMs: number): Scenario {
+function killScenario(component: string, outageMs: number, restartMs: number, signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Scenario {
+  const graceful = signal === 'SIGTERM';
   return {
-    id: `kill-${component}`,
-    title: `kill -9 ${component}, restarted after ${outageMs / 1000} s`,
+    id: `${graceful ? 'stop' : 'kill'}-${component}`,
+    title: `${graceful ? 'graceful stop (SIGTERM) of' : 'kill -9'} ${component}, restarted after ${outageMs / 1000} s`,
     flowWindowMs: LEAD_MS + outageMs + restartMs,
     faultAtMs: LEAD_MS,
     async injectAndHeal() {
-      const killed = await killComponent(component);
+      const killed = await killComponent(component, signal);
       const killedAt = Date.now();
       await sleep(outageMs);
       const restartedAt = Date.now();

@@ -12,13 +12,23 @@ async function componentNamed(name: string): Promise<StackComponent> {
   return component;
 }
 
-/** `kill -9` of the component's recorded process; resolves once the process is gone. */
-export async function killComponent(name: string): Promise<ProcessRecord> {
+/** A graceful stop that takes longer than this ends with `kill -9`. */
+const GRACEFUL_STOP_LIMIT_MS = 60_000;
+
+/**
+ * Sends `signal` to the component's recorded process (`kill -9` by default; SIGTERM is a graceful
+ * stop, as a rolling restart does it); resolves once the process is gone.
+ */
+export async function killComponent(name: string, signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<ProcessRecord> {
   const processes = await loadProcesses();
   const record = processes.runningRecord(name);
   if (!record) throw new Error(`${name} is not running as a process of the stack (no live record in .local/pids/)`);
-  process.kill(record.pid, 'SIGKILL');
-  while (processes.isRunning(record)) await sleep(20);
+  process.kill(record.pid, signal);
+  const deadline = Date.now() + GRACEFUL_STOP_LIMIT_MS;
+  while (processes.isRunning(record)) {
+    if (Date.now() > deadline) throw new Error(`${name} (pid ${record.pid}) still runs ${GRACEFUL_STOP_LIMIT_MS / 1000} s after ${signal}`);
+    await sleep(20);
+  }
   return record;
 }
 
