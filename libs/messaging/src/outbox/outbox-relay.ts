@@ -2,7 +2,7 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { metrics, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
 import { isSampledCarrier, runInTraceContext, runUntraced, type TraceCarrier } from '@shop/observability';
 import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
-import { inOneWrite } from '@shop/persistence';
+import { hearClientErrors, inOneWrite } from '@shop/persistence';
 import { Client, Pool, type PoolClient } from 'pg';
 import { Wakeup } from '../wakeup.js';
 import {
@@ -125,7 +125,7 @@ export class OutboxRelay {
     // Pipelining: BEGIN goes out with the claim, and the stamp with COMMIT (publishBatch). Not
     // createPostgresPool's: its 15 s bound on a transaction left idle would cut a batch whose
     // Kafka sends are retried through a broker restart.
-    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, pipeline: true, options: RELAY_CONNECTION_OPTIONS });
+    this.pool = hearClientErrors(new Pool({ connectionString: options.databaseUrl, max: 2, pipeline: true, options: RELAY_CONNECTION_OPTIONS }));
     // A pool error (a dropped idle connection) is reported by the next query; without a listener
     // it would crash the process.
     this.pool.on('error', (error) => this.reportError('outbox pool', error));
@@ -309,12 +309,9 @@ export class OutboxRelay {
    * before it; the failure is thrown after the commit, for the loop's backoff.
    */
   private async publishBatch(): Promise<number> {
+    // A connection that dies while checked out emits 'error' on the client, which the pool's
+    // clients hear (hearClientErrors): this batch meets it as a query's rejection.
     const client = await this.pool.connect();
-    // A checked-out client whose connection dies (a database restart, pg_terminate_backend) emits
-    // 'error', which the pool does not listen for while the client is out: unheard, it would
-    // crash the process. The failure reaches this batch as its query's rejection anyway.
-    const ignoreCheckedOutError = () => undefined;
-    client.on('error', ignoreCheckedOutError);
     let outcome: PublishOutcome<OutboxRow>;
     try {
       // Two round trips in all, a write each: BEGIN with the claim, then the stamp with COMMIT.
@@ -326,7 +323,6 @@ export class OutboxRelay {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.removeListener('error', ignoreCheckedOutError);
       client.release();
     }
     if (outcome.failure) throw outcome.failure;

@@ -139,12 +139,9 @@ export class PgDatabase extends Statements {
   }
 
   async transaction<T>(work: (tx: PgTransaction) => Promise<T>): Promise<T> {
+    // A connection that dies while checked out emits 'error' on the client: the pools of
+    // createPostgresPool hear it (hearClientErrors); the work meets it as a statement's rejection.
     const client = await this.pool.connect();
-    // A checked-out client whose connection dies (a database restart) emits 'error', which the
-    // pool does not listen for while the client is out: unheard, it would crash the process. The
-    // failure reaches the work as its statement's rejection anyway.
-    const ignoreCheckedOutError = (): void => undefined;
-    client.on('error', ignoreCheckedOutError);
     let broken: Error | undefined;
     const tx = new PgTransaction(client);
     let result: T;
@@ -156,7 +153,6 @@ export class PgDatabase extends Statements {
       if (tx.started) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
-      client.removeListener('error', ignoreCheckedOutError);
       client.release(broken);
     }
     tx.committed();
