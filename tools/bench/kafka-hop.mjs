@@ -12,10 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { kafkaBrokers } from '../../libs/topology/src/topology.mjs';
 import { runningRecord } from '../../infra/local/stack/processes.mjs';
+import { quietKafkajsTimeoutWarnings, readBenchArgs } from './cli.mjs';
 import { arrivalOffsets, runOpenLoop } from './open-loop.mjs';
 import { clockTicksPerSecond, parseProcStat } from './proc-cpu.mjs';
 import { summarize } from './stats.mjs';
@@ -44,30 +44,16 @@ export function costPerMessage({ brokerMs, clientMs, seconds, messages }, idle) 
 if (import.meta.url === `file://${process.argv[1]}`) await cli();
 
 async function cli() {
-  // kafkajs 2.2.4 sets negative timeouts on Node 26, which warns on each; nothing else is silenced.
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => warning.name === 'TimeoutNegativeWarning' || console.warn(`${warning.name}: ${warning.message}`));
-  const { values } = parseArgs({
-    options: {
+  quietKafkajsTimeoutWarnings();
+  const { values, positive } = readBenchArgs(
+    {
       rate: { type: 'string', default: '25,225' },
       duration: { type: 'string', default: '30' },
       idle: { type: 'string', default: '10' },
       size: { type: 'string', default: '600' },
-      help: { type: 'boolean', default: false },
     },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const positive = (name, text) => {
-    const number = Number(text);
-    if (!(number > 0)) {
-      console.error(`✖ --${name} must be a positive number, not ${JSON.stringify(text)}\n${USAGE}`);
-      process.exit(2);
-    }
-    return number;
-  };
+    USAGE,
+  );
   const options = {
     rates: values.rate.split(',').map((rate) => positive('rate', rate)),
     duration: positive('duration', values.duration),

@@ -7,9 +7,9 @@
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { apps } from '../../libs/topology/src/topology.mjs';
 import { isStackUp } from '../stack-probe.mjs';
+import { quietKafkajsTimeoutWarnings, readBenchArgs } from './cli.mjs';
 import { FIND_MAX_DEFAULTS, decide, judgeStep } from './find-max.mjs';
 import { createProduct, registerCustomers } from './load.mjs';
 import { measureIdle, measureRate } from './measure.mjs';
@@ -19,9 +19,7 @@ import { readProfiles, withProfiledApps } from './profile.mjs';
 import { appsMemoryLine, benchFolder, cpuTable, formatNumber, idleTable, machineText, profileLines, rateLines, ratesTable, writeJsonReport } from './report.mjs';
 import { watchSagaEnds } from './saga-events.mjs';
 
-// kafkajs 2.2.4 sets negative timeouts on Node 26, which warns on each; nothing else is silenced.
-process.removeAllListeners('warning');
-process.on('warning', (warning) => warning.name === 'TimeoutNegativeWarning' || console.warn(`${warning.name}: ${warning.message}`));
+quietKafkajsTimeoutWarnings();
 
 const IDLE_SETTLE_SECONDS = 5;
 const WARMUP_MAX_RATE = 5;
@@ -46,8 +44,8 @@ const USAGE = `npm run bench:orders -- [options]
   --vacuum             VACUUM (ANALYZE) the service databases first (PostgreSQL with autovacuum off grows slower run after run)
   --profile            run the apps under --cpu-prof during the load; profiles in .local/bench/profiles/`;
 
-const { values } = parseArgs({
-  options: {
+const { values, positive } = readBenchArgs(
+  {
     rate: { type: 'string', default: '5' },
     duration: { type: 'string', default: '60' },
     'find-max': { type: 'boolean', default: false },
@@ -66,21 +64,9 @@ const { values } = parseArgs({
     vacuum: { type: 'boolean', default: false },
     'trace-all': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   },
-});
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const positive = (name, text) => {
-  const number = Number(text);
-  if (!(number > 0)) {
-    console.error(`✖ --${name} must be a positive number, not ${JSON.stringify(text)}\n${USAGE}`);
-    process.exit(2);
-  }
-  return number;
-};
+  USAGE,
+);
 const options = {
   rates: values.rate.split(',').map((rate) => positive('rate', rate)),
   duration: positive('duration', values.duration),
