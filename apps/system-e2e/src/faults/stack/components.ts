@@ -12,7 +12,7 @@ async function componentNamed(name: string): Promise<StackComponent> {
   return component;
 }
 
-/** A graceful stop that takes longer than this ends with `kill -9`. */
+/** A graceful stop that takes longer than this fails the scenario. */
 const GRACEFUL_STOP_LIMIT_MS = 60_000;
 
 /**
