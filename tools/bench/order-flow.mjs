@@ -13,7 +13,7 @@ import { quietKafkajsTimeoutWarnings, readBenchArgs } from './cli.mjs';
 import { FIND_MAX_DEFAULTS, decide, judgeStep } from './find-max.mjs';
 import { createProduct, registerCustomers } from './load.mjs';
 import { measureIdle, measureRate } from './measure.mjs';
-import { openPostgresStats, vacuumServiceDatabases } from './postgres-stats.mjs';
+import { openPostgresStats, VACUUM_MIN_PAGES, vacuumServiceDatabases } from './postgres-stats.mjs';
 import { clockTicksPerSecond, stackProcesses } from './proc-cpu.mjs';
 import { readProfiles, withProfiledApps } from './profile.mjs';
 import { appsMemoryLine, benchFolder, cpuTable, formatNumber, idleTable, machineText, profileLines, rateLines, ratesTable, writeJsonReport } from './report.mjs';
@@ -113,7 +113,8 @@ async function main() {
     const autovacuum = await postgres.autovacuum();
     if (options.vacuum) {
       console.log('▶ VACUUM (ANALYZE) of the service databases');
-      await vacuumServiceDatabases();
+      const { vacuumed, leftAlone } = await vacuumServiceDatabases();
+      console.log(`  ${vacuumed} tables vacuumed; ${leftAlone.length} of under ${VACUUM_MIN_PAGES} pages left alone (why: tools/bench/postgres-stats.mjs)`);
     } else if (autovacuum !== 'on') {
       console.log('⚠ PostgreSQL runs with autovacuum off: dead rows pile up and its CPU per order grows run after run; --vacuum vacuums first');
     }

@@ -36,18 +36,46 @@ export async function openPostgresStats() {
   };
 }
 
-/** `VACUUM (ANALYZE)` of every service database, so that runs start from tables without dead rows. */
+/**
+ * Below this size (in 8 kB pages) a table is left out of `vacuumServiceDatabases`: the planner
+ * would take its statistics for those of a table of a page or two and plan sequential scans.
+ */
+export const VACUUM_MIN_PAGES = 64;
+
+/**
+ * `VACUUM (ANALYZE)` of every service table of at least VACUUM_MIN_PAGES pages, so that runs start
+ * from tables without dead rows. Smaller tables are left alone on purpose: the services' statements
+ * are prepared, and a plan made from statistics that say "empty" is a sequential scan that
+ * PostgreSQL keeps (as a generic plan) until the table's statistics change again. With autovacuum
+ * off, as on the native stack, they never do: on a fresh stack, `--vacuum` made every saga read
+ * whole tables (40,000 sequential scans of saga_instances in two minutes). Returns how many
+ * tables were vacuumed and which were left alone.
+ */
 export async function vacuumServiceDatabases() {
   const { host, port, adminUser } = infra.postgres;
+  const outcome = { vacuumed: 0, leftAlone: [] };
   for (const database of serviceDatabases) {
     const client = new pg.Client({ host, port, user: adminUser, database, connectionTimeoutMillis: 3000 });
     await client.connect();
     try {
-      await client.query('VACUUM (ANALYZE)');
+      const { rows } = await client.query(
+        `SELECT format('%I.%I', n.nspname, c.relname) AS name, pg_relation_size(c.oid) / current_setting('block_size')::int AS pages
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`,
+      );
+      for (const table of rows) {
+        if (Number(table.pages) < VACUUM_MIN_PAGES) {
+          outcome.leftAlone.push(`${database}.${table.name}`);
+          continue;
+        }
+        await client.query(`VACUUM (ANALYZE) ${table.name}`);
+        outcome.vacuumed += 1;
+      }
     } finally {
       await client.end();
     }
   }
+  return outcome;
 }
 
 /** Per database, and in total, how many transactions ran between two readings. */
