@@ -28,10 +28,14 @@ const MAX_PREPARED_STATEMENTS = 1_000;
 
 /**
  * Every statement is a named prepared statement: node-postgres prepares it on a connection the
- * first time it runs there, and afterwards sends only its values. PostgreSQL then parses, analyses
- * and plans each text once per connection instead of at every call, a good part of its CPU per
- * order. (Behind a pooler in transaction mode, such as PgBouncer's, prepared statements need its
- * support for them; the stacks here connect directly.)
+ * first time it runs there, and afterwards sends only its values. PostgreSQL then parses and
+ * analyses each text once per connection instead of at every call, and after five executions
+ * usually keeps one generic plan for it, a good part of its CPU per order. That plan is made from
+ * the table's statistics of the moment and kept until they change (ANALYZE, autovacuum): one made
+ * while a table looked empty scans it whole for as long as the connection lives, if nothing
+ * analyzes the table again (tools/bench/postgres-stats.mjs). (Behind a pooler in transaction
+ * mode, such as PgBouncer's, prepared statements need its support for them; the stacks here
+ * connect directly.)
  */
 function prepared(statement: SqlStatement): { name?: string; text: string; values: unknown[] } {
   const { text } = statement;
