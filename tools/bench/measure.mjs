@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { arrivalOffsets, runOpenLoop } from './open-loop.mjs';
 import { placeOrder } from './load.mjs';
-import { STATS_FLUSH_MS, transactionsBetween } from './postgres-stats.mjs';
+import { countsBetween, STATS_FLUSH_MS } from './postgres-stats.mjs';
 import { cpuMsBetween, machineCpuBetween, postgresCpuMsBetween, sampleProcesses } from './proc-cpu.mjs';
 import { count, summarize } from './stats.mjs';
 
@@ -15,10 +15,10 @@ const PROGRESS_EVERY_MS = 5000;
 /** CPU ms per second, RSS and PSS of each process, and PostgreSQL transactions per second, with no load. */
 export async function measureIdle({ seconds, processes, postgres, ticksPerSecond }) {
   const before = sampleProcesses(processes);
-  const transactionsBefore = await postgres.transactions();
+  const countersBefore = await postgres.counters();
   await sleep(seconds * 1000);
   const after = sampleProcesses(processes);
-  const transactions = transactionsBetween(transactionsBefore, await postgres.transactions());
+  const transactions = countsBetween(countersBefore.transactions, (await postgres.counters()).transactions);
   const elapsedSeconds = (after.at - before.at) / 1000;
   const cpuMs = cpuMsBetween(before, after, ticksPerSecond);
   const perProcess = Object.fromEntries(
@@ -39,7 +39,7 @@ export async function measureRate({ rate, seconds, drainSeconds, tokens, sku, tr
   const orders = offsets.map(() => ({}));
   const before = measured ? sampleProcesses(processes) : undefined;
   const windowStartUs = monotonicMicroseconds();
-  const transactionsBefore = measured ? await postgres.transactions() : undefined;
+  const countersBefore = measured ? await postgres.counters() : undefined;
 
   const started = performance.now();
   const progress = setInterval(() => {
@@ -106,7 +106,9 @@ export async function measureRate({ rate, seconds, drainSeconds, tokens, sku, tr
   const cpuMs = cpuMsBetween(before, after, ticksPerSecond);
   // The last second of PostgreSQL's counters reaches pg_stat_database only after a while.
   await sleep(Math.max(0, lastEnd + STATS_FLUSH_MS - performance.now()));
-  const transactions = transactionsBetween(transactionsBefore, await postgres.transactions());
+  const countersAfter = await postgres.counters();
+  const transactions = countsBetween(countersBefore.transactions, countersAfter.transactions);
+  const rowsRead = countsBetween(countersBefore.rowsRead, countersAfter.rowsRead);
   const transactionSeconds = (performance.now() - before.at) / 1000;
   const perOrder = (value) => divide(value, ended);
   const stackNames = processes.filter((process) => process.kind !== 'client').map(({ name }) => name);
@@ -122,6 +124,8 @@ export async function measureRate({ rate, seconds, drainSeconds, tokens, sku, tr
   result.pssMbAtEnd = Object.fromEntries(processes.filter((process) => process.pid).map(({ name }) => [name, megabytes(after.byName[name].pssKb)]));
   result.postgresTransactionsPerOrder = perOrder(transactions.total);
   result.postgresTransactionsPerOrderByDatabase = Object.fromEntries(Object.entries(transactions.byDatabase).map(([name, value]) => [name, perOrder(value)]));
+  result.postgresRowsReadPerOrder = perOrder(rowsRead.total);
+  result.postgresRowsReadPerOrderByDatabase = Object.fromEntries(Object.entries(rowsRead.byDatabase).map(([name, value]) => [name, perOrder(value)]));
   if (idle) {
     // What the orders added to what the stack burns anyway (its idle rate over the same window).
     const added = Object.fromEntries(processes.map(({ name }) => [name, cpuMs[name] - (idle.perProcess[name]?.cpuMsPerSecond ?? 0) * result.windowSeconds]));

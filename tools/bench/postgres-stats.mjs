@@ -11,7 +11,7 @@ export const STATS_FLUSH_MS = 11_000;
 
 export const serviceDatabases = postgresApps.map((app) => postgresDatabase(app.name).database);
 
-/** A connection kept for the whole run; `transactions()` returns `{ <database>: count }`. */
+/** A connection kept for the whole run; `counters()` reads the service databases' counters. */
 export async function openPostgresStats() {
   const { host, port, adminUser } = infra.postgres;
   const client = new pg.Client({ host, port, user: adminUser, database: 'postgres', connectionTimeoutMillis: 3000 });
@@ -25,12 +25,20 @@ export async function openPostgresStats() {
     async autovacuum() {
       return (await client.query('SHOW autovacuum')).rows[0].autovacuum;
     },
-    async transactions() {
+    /**
+     * Per service database: transactions (committed + rolled back), and rows read: `tup_returned`,
+     * the rows sequential scans read and the index entries index scans returned, dead ones
+     * included. Rows read per order that grow from run to run are a look-up reading history.
+     */
+    async counters() {
       const { rows } = await client.query(
-        'SELECT datname, xact_commit + xact_rollback AS xacts FROM pg_stat_database WHERE datname = ANY($1)',
+        'SELECT datname, xact_commit + xact_rollback AS xacts, tup_returned FROM pg_stat_database WHERE datname = ANY($1)',
         [serviceDatabases],
       );
-      return Object.fromEntries(rows.map((row) => [row.datname, Number(row.xacts)]));
+      return {
+        transactions: Object.fromEntries(rows.map((row) => [row.datname, Number(row.xacts)])),
+        rowsRead: Object.fromEntries(rows.map((row) => [row.datname, Number(row.tup_returned)])),
+      };
     },
     close: () => client.end(),
   };
@@ -78,8 +86,8 @@ export async function vacuumServiceDatabases() {
   return outcome;
 }
 
-/** Per database, and in total, how many transactions ran between two readings. */
-export function transactionsBetween(before, after) {
+/** Per database, and in total, how much a counter (transactions, rows read) grew between two readings. */
+export function countsBetween(before, after) {
   const byDatabase = Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]));
   return { total: Object.values(byDatabase).reduce((sum, value) => sum + value, 0), byDatabase };
 }

@@ -133,6 +133,7 @@ export function rateLines(result) {
         .join(', ')}`,
       `  machine: ${machineText(result.machine)}`,
       `  PostgreSQL transactions per order: ${withAboveIdle(result.postgresTransactionsPerOrder, result.postgresTransactionsPerOrderAboveIdle, 1)} (${Object.entries(result.postgresTransactionsPerOrderByDatabase).map(([name, value]) => `${name} ${formatNumber(value, 1)}`).join(', ')})`,
+      `  PostgreSQL rows read per order (rows of sequential scans, entries of index scans): ${formatNumber(result.postgresRowsReadPerOrder)} (${Object.entries(result.postgresRowsReadPerOrderByDatabase).map(([name, value]) => `${name} ${formatNumber(value)}`).join(', ')})`,
     );
   }
   return lines;
