@@ -1,4 +1,5 @@
-// What an outbox write reads must not grow with the table's history. A published row's stamp
+// What an outbox write reads must not grow with the table's history, nor with the rows of other
+// keys waiting to be published; nor may what the relay's claim reads. A published row's stamp
 // leaves its old version, and that version's entry in every index that held it, until VACUUM;
 // on PostgreSQL without autovacuum (the native stack's) that is until someone runs it. The
 // write's look-up of its key's earlier unpublished rows read all of those entries through the old
@@ -7,6 +8,7 @@
 // stack), on both plans PostgreSQL can run a prepared statement with: custom and generic.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { PoolClient } from 'pg';
 import { createMessagingDatabase, type MessagingDatabase } from '../testing/messaging-database.js';
 import { claimBatch, WRITE_MESSAGES_TO_PUBLISH } from './outbox.sql.js';
 
@@ -20,27 +22,32 @@ interface PlanNode {
   'Shared Read Blocks': number;
 }
 
+/** Blocks (8 kB pages) that `statement` touches on `client`, run by EXPLAIN ANALYZE and rolled back. */
+async function pagesTouched(client: PoolClient, statement: string): Promise<number> {
+  await client.query('BEGIN');
+  try {
+    const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement}`);
+    const plan = rows[0]!['QUERY PLAN'][0].Plan;
+    return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+  } finally {
+    await client.query('ROLLBACK');
+  }
+}
+
 /**
- * Blocks (8 kB pages) that the statement touches to write one row of key `key` (rolled back),
- * prepared and planned as `planCacheMode` says, on a connection of its own.
+ * Blocks (8 kB pages) that the statement touches to write one row of key `key`, prepared and
+ * planned as `planCacheMode` says, on a connection of its own.
  */
 async function blocksToWrite(database: MessagingDatabase, key: string, planCacheMode: string): Promise<number> {
   const client = await database.pool.connect();
   try {
     await client.query(`SET plan_cache_mode = ${planCacheMode}`);
     await client.query(`PREPARE write_one AS ${WRITE_MESSAGES_TO_PUBLISH}`);
-    await client.query('BEGIN');
-    try {
-      const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-        // EXPLAIN takes no bind parameters: the key goes in as a quoted literal.
-        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
-         EXECUTE write_one(ARRAY[gen_random_uuid()], ARRAY['orders'], ARRAY[${client.escapeLiteral(key)}], ARRAY['{}'], ARRAY['{}'::jsonb], 10)`,
-      );
-      const plan = rows[0]!['QUERY PLAN'][0].Plan;
-      return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
-    } finally {
-      await client.query('ROLLBACK');
-    }
+    // EXPLAIN takes no bind parameters: the key goes in as a quoted literal.
+    return await pagesTouched(
+      client,
+      `EXECUTE write_one(ARRAY[gen_random_uuid()], ARRAY['orders'], ARRAY[${client.escapeLiteral(key)}], ARRAY['{}'], ARRAY['{}'::jsonb], 10)`,
+    );
   } finally {
     // The prepared statement and the setting leave with the connection, not back into the pool.
     client.release(true);
@@ -110,15 +117,11 @@ describe('outbox indexes (real PostgreSQL)', () => {
       // A first claim steps over the entries the published history left in the index and marks
       // them dead for the next scans, as the relay's claims do every few seconds: then measured.
       await client.query(`BEGIN; ${claimBatch(100).text}; ROLLBACK`);
-      await client.query('BEGIN');
-      const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${claimBatch(100).text}`);
-      const plan = rows[0]!['QUERY PLAN'][0].Plan;
-      const pages = plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+      const pages = await pagesTouched(client, claimBatch(100).text);
       // Each claimed row is a heap page and a look-up of its key (a few index pages); reading the
       // backlog instead would be a page for every dozen rows waiting.
       assert.ok(pages <= 1_000, `the claim of 100 rows touched ${pages} pages with ${BACKLOG_ROWS} rows waiting`);
     } finally {
-      await client.query('ROLLBACK');
       client.release();
     }
   });
