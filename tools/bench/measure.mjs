@@ -122,10 +122,11 @@ export async function measureRate({ rate, seconds, drainSeconds, tokens, sku, tr
   result.postgresCpuMsPerOrderByRole = Object.fromEntries(Object.entries(postgresByRole).map(([role, ms]) => [role, perOrder(ms)]));
   result.rssMbAtEnd = Object.fromEntries(processes.filter((process) => process.pid).map(({ name }) => [name, megabytes(after.byName[name].rssKb)]));
   result.pssMbAtEnd = Object.fromEntries(processes.filter((process) => process.pid).map(({ name }) => [name, megabytes(after.byName[name].pssKb)]));
+  const perOrderByDatabase = ({ byDatabase }) => Object.fromEntries(Object.entries(byDatabase).map(([name, value]) => [name, perOrder(value)]));
   result.postgresTransactionsPerOrder = perOrder(transactions.total);
-  result.postgresTransactionsPerOrderByDatabase = Object.fromEntries(Object.entries(transactions.byDatabase).map(([name, value]) => [name, perOrder(value)]));
+  result.postgresTransactionsPerOrderByDatabase = perOrderByDatabase(transactions);
   result.postgresRowsReadPerOrder = perOrder(rowsRead.total);
-  result.postgresRowsReadPerOrderByDatabase = Object.fromEntries(Object.entries(rowsRead.byDatabase).map(([name, value]) => [name, perOrder(value)]));
+  result.postgresRowsReadPerOrderByDatabase = perOrderByDatabase(rowsRead);
   if (idle) {
     // What the orders added to what the stack burns anyway (its idle rate over the same window).
     const added = Object.fromEntries(processes.map(({ name }) => [name, cpuMs[name] - (idle.perProcess[name]?.cpuMsPerSecond ?? 0) * result.windowSeconds]));

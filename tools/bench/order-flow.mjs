@@ -114,7 +114,7 @@ async function main() {
     if (options.vacuum) {
       console.log('▶ VACUUM (ANALYZE) of the service databases');
       const { vacuumed, leftAlone } = await vacuumServiceDatabases();
-      console.log(`  ${vacuumed} tables vacuumed; ${leftAlone.length} of under ${VACUUM_MIN_PAGES} pages left alone (why: tools/bench/postgres-stats.mjs)`);
+      console.log(`  ${vacuumed} tables vacuumed; ${leftAlone} of under ${VACUUM_MIN_PAGES} pages left alone (why: tools/bench/postgres-stats.mjs)`);
     } else if (autovacuum !== 'on') {
       console.log('⚠ PostgreSQL runs with autovacuum off: dead rows pile up and its CPU per order grows run after run; --vacuum vacuums first');
     }

@@ -132,11 +132,18 @@ export function rateLines(result) {
         .map(([role, ms]) => `${role} ${formatNumber(ms, 1)}`)
         .join(', ')}`,
       `  machine: ${machineText(result.machine)}`,
-      `  PostgreSQL transactions per order: ${withAboveIdle(result.postgresTransactionsPerOrder, result.postgresTransactionsPerOrderAboveIdle, 1)} (${Object.entries(result.postgresTransactionsPerOrderByDatabase).map(([name, value]) => `${name} ${formatNumber(value, 1)}`).join(', ')})`,
-      `  PostgreSQL rows read per order (rows of sequential scans, entries of index scans): ${formatNumber(result.postgresRowsReadPerOrder)} (${Object.entries(result.postgresRowsReadPerOrderByDatabase).map(([name, value]) => `${name} ${formatNumber(value)}`).join(', ')})`,
+      `  PostgreSQL transactions per order: ${withAboveIdle(result.postgresTransactionsPerOrder, result.postgresTransactionsPerOrderAboveIdle, 1)} (${byDatabaseText(result.postgresTransactionsPerOrderByDatabase, 1)})`,
+      `  PostgreSQL rows read per order (rows of sequential scans, entries of index scans): ${formatNumber(result.postgresRowsReadPerOrder)} (${byDatabaseText(result.postgresRowsReadPerOrderByDatabase)})`,
     );
   }
   return lines;
+}
+
+/** `order_service 4.7, payment_service 6.1`: a value per service database. */
+function byDatabaseText(byDatabase, digits) {
+  return Object.entries(byDatabase)
+    .map(([name, value]) => `${name} ${formatNumber(value, digits)}`)
+    .join(', ');
 }
 
 /** `74% of all cores busy; ≈ 120 ms/s of CPU outside the measured processes …; steal 0 ms/s`. */
