@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GetPricesQuery } from './application/get-prices/get-prices.query.js';
 import { GetProductsQuery } from './application/get-products/get-products.query.js';
 import { ListProductsQuery } from './application/list-products/list-products.query.js';
 import { CatalogCache } from './application/ports/catalog-cache.js';
@@ -14,7 +15,7 @@ import { CatalogSeeder } from './infrastructure/seed/catalog-seeder.js';
 import { InventoryGrpcController } from './interface/grpc/inventory.grpc-controller.js';
 
 /** The catalog's use cases: gRPC reads through the cache, restocking. */
-const useCases = [ListProductsQuery, GetProductsQuery, SetProductStockHandler];
+const useCases = [ListProductsQuery, GetProductsQuery, GetPricesQuery, SetProductStockHandler];
 
 /** The catalog, the seed, and the transactions that keep the cache honest, with the adapters they run on. */
 @Module({

@@ -20,7 +20,7 @@ export const configSchema = z.object({
   KAFKA_BROKERS: kafkaBrokers(),
   /** The catalog, read when an order is placed to refuse unknown SKUs and price the lines. */
   INVENTORY_GRPC_URL: grpcUrl(),
-  /** Budget of one GetProducts call to the inventory, retries included. */
+  /** Budget of one GetPrices call to the inventory, retries included. */
   INVENTORY_GRPC_DEADLINE_MS: milliseconds(5_000, 100, 60_000),
   /**
    * Silence after a saga command is sent before it is sent again (commands are idempotent); the

@@ -30,6 +30,10 @@ export class FakeInventoryController implements inventoryV1.InventoryServiceCont
     return { products, unknownSkus: request.skus.filter((sku) => !products.some((product) => product.sku === sku)) };
   }
 
+  getPrices(): never {
+    throw refuse(GrpcStatus.UNIMPLEMENTED, 'not used by the gateway');
+  }
+
   setProductStock(): never {
     throw refuse(GrpcStatus.UNIMPLEMENTED, 'not used by the gateway');
   }

@@ -10,6 +10,16 @@ export interface Product {
 }
 
 /**
+ * What an order is priced from: a product's catalog data without its stock, which changes with
+ * every order while a price changes only when an operator sets it.
+ */
+export type ProductPrice = Pick<Product, 'sku' | 'priceCents' | 'currency'>;
+
+export function priceOf({ sku, priceCents, currency }: Product): ProductPrice {
+  return { sku, priceCents, currency };
+}
+
+/**
  * The catalog sells in one currency. An order is priced in a single currency (the StockReserved
  * reply carries one), so letting products differ would make some baskets impossible to price.
  */

@@ -10,6 +10,7 @@ type Unary<TRequest, TResponse> = (request: TRequest, callback: Callback<TRespon
 export interface InventoryGrpcClient {
   listProducts(): Promise<inventoryV1.ListProductsResponse>;
   getProducts(request: inventoryV1.GetProductsRequest): Promise<inventoryV1.GetProductsResponse>;
+  getPrices(request: inventoryV1.GetPricesRequest): Promise<inventoryV1.GetPricesResponse>;
   setProductStock(request: inventoryV1.SetProductStockRequest): Promise<inventoryV1.SetProductStockResponse>;
   close(): void;
 }
@@ -26,6 +27,7 @@ export function inventoryGrpcClient(url: string): InventoryGrpcClient {
   return {
     listProducts: () => call('ListProducts', {}),
     getProducts: (request) => call('GetProducts', request),
+    getPrices: (request) => call('GetPrices', request),
     setProductStock: (request) => call('SetProductStock', request),
     close: () => client.close(),
   };

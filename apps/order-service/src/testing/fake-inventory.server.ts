@@ -11,8 +11,8 @@ export interface FakeProduct {
 }
 
 export class FakeInventoryServer {
-  readonly calls: inventoryV1.GetProductsRequest[] = [];
-  private readonly products = new Map<string, inventoryV1.Product>();
+  readonly calls: inventoryV1.GetPricesRequest[] = [];
+  private readonly prices = new Map<string, inventoryV1.ProductPrice>();
   private failure: status | null = null;
 
   private constructor(
@@ -30,15 +30,15 @@ export class FakeInventoryServer {
     const fake = new FakeInventoryServer(server, `127.0.0.1:${port}`);
     fake.setProducts(products);
     server.addService(loaded.shop.inventory.v1.InventoryService.service, {
-      getProducts: (call: ServerUnaryCall<inventoryV1.GetProductsRequest, inventoryV1.GetProductsResponse>, callback: sendUnaryData<inventoryV1.GetProductsResponse>) =>
-        fake.getProducts(call.request, callback),
+      getPrices: (call: ServerUnaryCall<inventoryV1.GetPricesRequest, inventoryV1.GetPricesResponse>, callback: sendUnaryData<inventoryV1.GetPricesResponse>) =>
+        fake.getPrices(call.request, callback),
     });
     return fake;
   }
 
   setProducts(products: FakeProduct[]): void {
-    this.products.clear();
-    for (const { sku, priceCents, currency = 'EUR' } of products) this.products.set(sku, { sku, name: sku, priceCents, currency, available: 100 });
+    this.prices.clear();
+    for (const { sku, priceCents, currency = 'EUR' } of products) this.prices.set(sku, { sku, priceCents, currency });
   }
 
   /** Every call fails with this status from now on; null to answer again. */
@@ -50,13 +50,13 @@ export class FakeInventoryServer {
     return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
   }
 
-  private getProducts(request: inventoryV1.GetProductsRequest, callback: sendUnaryData<inventoryV1.GetProductsResponse>): void {
+  private getPrices(request: inventoryV1.GetPricesRequest, callback: sendUnaryData<inventoryV1.GetPricesResponse>): void {
     this.calls.push(request);
     if (this.failure !== null) {
       callback({ code: this.failure, details: 'inventory is failing on purpose' } as ServiceError);
       return;
     }
-    const products = request.skus.flatMap((sku) => this.products.get(sku) ?? []);
-    callback(null, { products, unknownSkus: request.skus.filter((sku) => !this.products.has(sku)) });
+    const prices = request.skus.flatMap((sku) => this.prices.get(sku) ?? []);
+    callback(null, { prices, unknownSkus: request.skus.filter((sku) => !this.prices.has(sku)) });
   }
 }

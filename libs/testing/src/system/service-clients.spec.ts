@@ -77,7 +77,7 @@ describe('the gRPC clients of @shop/testing/system', () => {
   it('refuses a method the service lacks, an app the topology lacks and an app without gRPC, naming what exists', async () => {
     const client = await grpcClientOf('inventory', 'inventory-service');
     try {
-      await assert.rejects(client.call('setStock', {}), /InventoryService has no unary method "setStock" \(it has listProducts, getProducts, setProductStock\)/);
+      await assert.rejects(client.call('setStock', {}), /InventoryService has no unary method "setStock" \(it has listProducts, getProducts, getPrices, setProductStock\)/);
     } finally {
       client.close();
     }

@@ -4,6 +4,7 @@ import { after, before, describe, it, mock } from 'node:test';
 import type { INestApplicationContext } from '@nestjs/common';
 import { RedisConnection } from '@shop/redis';
 import { Redis } from 'ioredis';
+import { GetPricesQuery } from '../../application/get-prices/get-prices.query.js';
 import { GetProductsQuery } from '../../application/get-products/get-products.query.js';
 import { ListProductsQuery } from '../../application/list-products/list-products.query.js';
 import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler.js';
@@ -40,6 +41,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
   });
 
   const productKey = (sku: string) => `${config.CATALOG_CACHE_KEY_PREFIX}product:${sku}`;
+  const priceKey = (sku: string) => `${config.CATALOG_CACHE_KEY_PREFIX}price:${sku}`;
   const freshSku = () => `CACHE-${randomUUID().slice(0, 8).toUpperCase()}`;
 
   /** A product written straight to the database, so no cache knows it yet. */
@@ -73,6 +75,38 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
     await app.get(SetProductStockHandler).execute({ sku, name: 'Restocked', priceCents: 150, currency: CATALOG_CURRENCY, available: 40 });
     assert.deepEqual((await products.execute([sku])).products, [{ sku, name: 'Restocked', priceCents: 150, currency: CATALOG_CURRENCY, available: 40 }]);
     assert.equal((await listing.execute()).find((product) => product.sku === sku)?.available, 40);
+  });
+
+  it('keeps a price cached through reservations and releases, so pricing a hot product does not read the database', async () => {
+    const prices = app.get(GetPricesQuery);
+    const sku = await coldProduct(10);
+    assert.deepEqual(await prices.execute([sku]), { prices: [{ sku, priceCents: 100, currency: CATALOG_CURRENCY }], unknownSkus: [] });
+    assert.deepEqual(JSON.parse((await redis.get(priceKey(sku))) ?? 'null'), { found: true, value: { sku, priceCents: 100, currency: CATALOG_CURRENCY } });
+
+    const reserve = app.get(ReserveStockHandler);
+    const orderId = randomUUID();
+    assert.equal((await reserve.execute({ sagaId: randomUUID(), step: 'RESERVE_STOCK', orderId, items: [{ sku, quantity: 3 }] })).kind, 'RESERVED');
+    assert.equal(await redis.exists(productKey(sku)), 0, 'the product entry went, its stock moved');
+    assert.equal(await redis.exists(priceKey(sku)), 1, 'the price entry stayed');
+
+    const findBySku = mock.method(app.get(ProductStore), 'findBySku');
+    try {
+      assert.deepEqual((await prices.execute([sku])).prices, [{ sku, priceCents: 100, currency: CATALOG_CURRENCY }]);
+      assert.equal(findBySku.mock.callCount(), 0, 'no database read after the reservation');
+    } finally {
+      findBySku.mock.restore();
+    }
+    assert.equal(await availableThroughCache(sku), 7, 'while the stock read sees the reservation');
+  });
+
+  it('deletes a cached price when an operator sets the product, so the next order is priced at the new price', async () => {
+    const prices = app.get(GetPricesQuery);
+    const sku = await coldProduct(5);
+    assert.equal((await prices.execute([sku])).prices[0]?.priceCents, 100);
+
+    await app.get(SetProductStockHandler).execute({ sku, name: sku, priceCents: 250, currency: CATALOG_CURRENCY, available: 5 });
+    assert.equal(await redis.exists(priceKey(sku)), 0, 'the write deleted the price entry after its commit');
+    assert.deepEqual(await prices.execute([sku, 'NO-SUCH-SKU']), { prices: [{ sku, priceCents: 250, currency: CATALOG_CURRENCY }], unknownSkus: ['NO-SUCH-SKU'] });
   });
 
   it('remembers an unknown SKU briefly in Redis, so lookups from any process stop reaching the database', async () => {

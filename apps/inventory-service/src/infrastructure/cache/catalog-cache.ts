@@ -4,12 +4,12 @@ import { defineCounter } from '@shop/observability';
 import { RedisConnection } from '@shop/redis';
 import type { Config } from '../../config.js';
 import { CatalogCache } from '../../application/ports/catalog-cache.js';
-import type { Product } from '../../domain/product.js';
+import type { Product, ProductPrice } from '../../domain/product.js';
 import { TieredCache, type CacheLookupOutcome, type CacheOperation } from './tiered-cache.js';
 
 const lookups = defineCounter(
   'inventory_catalog_cache_lookups',
-  { cache: ['product', 'product_list'], outcome: ['memory_hit', 'redis_hit', 'coalesced', 'loaded'] },
+  { cache: ['product', 'product_list', 'price'], outcome: ['memory_hit', 'redis_hit', 'coalesced', 'loaded'] },
   'Catalog cache lookups by how they were answered: loaded means the database was read.',
 );
 const redisErrors = defineCounter(
@@ -20,6 +20,7 @@ const redisErrors = defineCounter(
 
 const PRODUCT_LIST_KEY = 'products';
 const productKey = (sku: string) => `product:${sku}`;
+const priceKey = (sku: string) => `price:${sku}`;
 
 /** The catalog cache in two tiers: a bounded in-process memory tier in front of Redis. */
 @Injectable()
@@ -27,10 +28,11 @@ export class RedisCatalogCache extends CatalogCache {
   private readonly logger = new Logger(RedisCatalogCache.name);
   private readonly products: TieredCache<Product>;
   private readonly productList: TieredCache<Product[]>;
+  private readonly prices: TieredCache<ProductPrice>;
 
   constructor(@Inject(SERVICE_CONFIG) config: Config, redis: RedisConnection) {
     super();
-    const options = (cache: 'product' | 'product_list') => ({
+    const options = (cache: 'product' | 'product_list' | 'price') => ({
       redis: redis.client,
       keyPrefix: config.CATALOG_CACHE_KEY_PREFIX,
       ttlMs: config.CATALOG_CACHE_TTL_SECONDS * 1000,
@@ -41,6 +43,7 @@ export class RedisCatalogCache extends CatalogCache {
     });
     this.products = new TieredCache(options('product'));
     this.productList = new TieredCache(options('product_list'));
+    this.prices = new TieredCache(options('price'));
   }
 
   /** The product, or undefined when the catalog has no such SKU (remembered briefly too). */
@@ -52,9 +55,20 @@ export class RedisCatalogCache extends CatalogCache {
     return (await this.productList.get(PRODUCT_LIST_KEY, load)) ?? [];
   }
 
-  /** Deletes what the committed change of these products made stale. Never throws. */
-  async productsChanged(skus: Iterable<string>): Promise<void> {
+  /** The product's price, or undefined when the catalog has no such SKU; stock changes leave it cached. */
+  price(sku: string, load: () => Promise<ProductPrice | undefined>): Promise<ProductPrice | undefined> {
+    return this.prices.get(priceKey(sku), load);
+  }
+
+  /** Deletes what a committed change of these products' stock made stale: not their prices. Never throws. */
+  async stockChanged(skus: Iterable<string>): Promise<void> {
     await Promise.all([this.products.delete([...skus].map(productKey)), this.productList.delete([PRODUCT_LIST_KEY])]);
+  }
+
+  /** Deletes everything cached of these products, prices included. Never throws. */
+  async productsChanged(skus: Iterable<string>): Promise<void> {
+    const changed = [...skus];
+    await Promise.all([this.stockChanged(changed), this.prices.delete(changed.map(priceKey))]);
   }
 
   private redisFailed(operation: CacheOperation, error: Error): void {

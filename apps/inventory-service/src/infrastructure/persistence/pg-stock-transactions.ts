@@ -19,18 +19,24 @@ export class PgStockTransactions extends StockTransactions {
   }
 
   async run<T>(work: (transaction: StockTransaction) => Promise<T>): Promise<T> {
-    const changed = new Set<string>();
+    const stock = new Set<string>();
+    const products = new Set<string>();
     const result = await this.database.transaction((db) =>
       work({
         db,
-        productsChanged: (skus) => {
-          for (const sku of skus) changed.add(sku);
-        },
+        stockChanged: (skus) => addAll(stock, skus),
+        productsChanged: (skus) => addAll(products, skus),
       }),
     );
-    if (changed.size > 0) await this.cache.productsChanged(changed);
+    if (products.size > 0) await this.cache.productsChanged(products);
+    const stockOnly = [...stock].filter((sku) => !products.has(sku));
+    if (stockOnly.length > 0) await this.cache.stockChanged(stockOnly);
     return result;
   }
+}
+
+function addAll(set: Set<string>, skus: Iterable<string>): void {
+  for (const sku of skus) set.add(sku);
 }
 
 /** The node-postgres transaction of a StockTransaction; the application sees it as opaque. */

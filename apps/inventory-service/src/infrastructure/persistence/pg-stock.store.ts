@@ -34,7 +34,7 @@ export class PgStockStore extends StockStore {
       WHERE products.sku = line.sku AND products.available >= line.quantity`);
     // Locked and checked above: a line not taken here means the lock did not hold, a bug to stop at.
     if (taken !== lines.length) throw new Error(`took the units of ${taken} of ${lines.length} locked lines`);
-    transaction.productsChanged(skus);
+    transaction.stockChanged(skus);
     const reserved = lines.map((line) => {
       const product = products.get(line.sku)!;
       return { ...line, unitPriceCents: product.price_cents, currency: product.currency };
@@ -48,6 +48,6 @@ export class PgStockStore extends StockStore {
       await pgIn(transaction).execute(Prisma.sql`
         UPDATE products SET available = available + ${line.quantity}, updated_at = now() WHERE sku = ${line.sku}`);
     }
-    transaction.productsChanged(lines.map((line) => line.sku));
+    transaction.stockChanged(lines.map((line) => line.sku));
   }
 }

@@ -9,6 +9,9 @@ export const getProductsRequestSchema = z.object({
   skus: z.array(z.string().min(1, 'must not be empty').max(SKU_MAX_LENGTH, `must be at most ${SKU_MAX_LENGTH} characters`)).max(200, 'at most 200 SKUs per call'),
 });
 
+/** The same SKUs as GetProducts takes. */
+export const getPricesRequestSchema = getProductsRequestSchema;
+
 export const setProductStockRequestSchema = z.object({
   sku: z
     .string()

@@ -86,6 +86,25 @@ describe('the InventoryService gRPC API, called through a grpc-js client', () =>
     assert.deepEqual(response.unknownSkus, ['NOT-IN-THE-CATALOG']);
   });
 
+  it('gets prices by SKU in the order asked, each once, without stock, and lists unknown SKUs apart', async () => {
+    const response = await client.getPrices({ skus: ['LAPTOP-STAND', 'NOT-IN-THE-CATALOG', 'USB-C-CABLE-1M', 'LAPTOP-STAND'] });
+    assert.deepEqual(response, {
+      prices: [
+        { sku: 'LAPTOP-STAND', priceCents: 3_499, currency: 'EUR' },
+        { sku: 'USB-C-CABLE-1M', priceCents: 999, currency: 'EUR' },
+      ],
+      unknownSkus: ['NOT-IN-THE-CATALOG'],
+    });
+  });
+
+  it('prices a product at its new price right after SetProductStock changed it', async () => {
+    const request = newProduct();
+    await client.setProductStock(request);
+    assert.deepEqual((await client.getPrices({ skus: [request.sku] })).prices, [{ sku: request.sku, priceCents: 1_999, currency: 'EUR' }]);
+    await client.setProductStock({ ...request, priceCents: 2_499 });
+    assert.deepEqual((await client.getPrices({ skus: [request.sku] })).prices, [{ sku: request.sku, priceCents: 2_499, currency: 'EUR' }]);
+  });
+
   it('creates a product with SetProductStock, and restocks it with a second call', async () => {
     const request = newProduct();
     assert.deepEqual(await client.setProductStock(request), { product: request });
@@ -114,10 +133,13 @@ describe('the InventoryService gRPC API, called through a grpc-js client', () =>
     }
   });
 
-  it('refuses GetProducts with an empty SKU with INVALID_ARGUMENT', async () => {
-    const error = await refusal(client.getProducts({ skus: ['LAPTOP-STAND', ''] }));
-    assert.equal(error.code, GrpcStatus.INVALID_ARGUMENT);
-    assert.match(error.details, /skus\.1 must not be empty/);
+  it('refuses GetProducts and GetPrices with an empty SKU with INVALID_ARGUMENT', async () => {
+    const skus = ['LAPTOP-STAND', ''];
+    for (const call of [() => client.getProducts({ skus }), () => client.getPrices({ skus })]) {
+      const error = await refusal(call());
+      assert.equal(error.code, GrpcStatus.INVALID_ARGUMENT);
+      assert.match(error.details, /skus\.1 must not be empty/);
+    }
   });
 
   it('keeps the stock of existing products when the seed runs again, as on every restart', async () => {

@@ -8,7 +8,10 @@ import { OrderError } from '../../domain/order/order.errors.js';
 export const INVENTORY_GRPC_CLIENT = Symbol('INVENTORY_GRPC_CLIENT');
 export const INVENTORY_GRPC_POLICY = 'inventory-grpc';
 
-/** The catalog through the inventory's gRPC API, under the `inventory-grpc` resilience policy. */
+/**
+ * The catalog's prices through the inventory's gRPC API (GetPrices, answered from a cache that
+ * reservations leave alone), under the `inventory-grpc` resilience policy.
+ */
 @Injectable()
 export class InventoryGrpcCatalog extends ProductCatalog implements OnModuleInit {
   private inventory!: inventoryV1.InventoryServiceClient;
@@ -28,9 +31,9 @@ export class InventoryGrpcCatalog extends ProductCatalog implements OnModuleInit
 
   async findProducts(skus: readonly string[]): Promise<CatalogLookup> {
     try {
-      const response = await callGrpc(this.policy, { operation: 'read' }, () => this.inventory.getProducts({ skus: [...skus] }));
+      const response = await callGrpc(this.policy, { operation: 'read' }, () => this.inventory.getPrices({ skus: [...skus] }));
       return {
-        products: response.products.map(({ sku, priceCents, currency }) => ({ sku, priceCents, currency })),
+        products: response.prices.map(({ sku, priceCents, currency }) => ({ sku, priceCents, currency })),
         unknownSkus: response.unknownSkus,
       };
     } catch (error) {

@@ -40,6 +40,23 @@ export interface GetProductsResponse {
   unknownSkus: string[];
 }
 
+export interface GetPricesRequest {
+  skus: string[];
+}
+
+export interface GetPricesResponse {
+  prices: ProductPrice[];
+  unknownSkus: string[];
+}
+
+export interface ProductPrice {
+  sku: string;
+  /** Money is integer cents, never a float. */
+  priceCents: number;
+  /** ISO 4217 code, e.g. "EUR". */
+  currency: string;
+}
+
 export interface SetProductStockRequest {
   sku: string;
   name: string;
@@ -63,6 +80,14 @@ export interface InventoryServiceClient {
   /** The products with these SKUs; SKUs the catalog does not know are listed apart, not an error. */
 
   getProducts(request: GetProductsRequest, metadata?: Metadata): Observable<GetProductsResponse>;
+
+  /**
+   * The price of each of these SKUs, to price an order: catalog data only, no stock, so that the
+   * answer can come from a cache that the stock moving with every order leaves alone. SKUs the
+   * catalog does not know are listed apart, not an error.
+   */
+
+  getPrices(request: GetPricesRequest, metadata?: Metadata): Observable<GetPricesResponse>;
 
   /**
    * For operators and end-to-end tests: creates the product or replaces its name, price and the
@@ -90,6 +115,17 @@ export interface InventoryServiceController {
   ): Promise<GetProductsResponse> | Observable<GetProductsResponse> | GetProductsResponse;
 
   /**
+   * The price of each of these SKUs, to price an order: catalog data only, no stock, so that the
+   * answer can come from a cache that the stock moving with every order leaves alone. SKUs the
+   * catalog does not know are listed apart, not an error.
+   */
+
+  getPrices(
+    request: GetPricesRequest,
+    metadata?: Metadata,
+  ): Promise<GetPricesResponse> | Observable<GetPricesResponse> | GetPricesResponse;
+
+  /**
    * For operators and end-to-end tests: creates the product or replaces its name, price and the
    * units available (reserved units are not counted in `available`, so they are untouched).
    * INVALID_ARGUMENT for a SKU that is not upper-case kebab (`USB-C-CABLE-1M`), an empty name, a
@@ -104,7 +140,7 @@ export interface InventoryServiceController {
 
 export function InventoryServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["listProducts", "getProducts", "setProductStock"];
+    const grpcMethods: string[] = ["listProducts", "getProducts", "getPrices", "setProductStock"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("InventoryService", method)(constructor.prototype[method], method, descriptor);
