@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { GetPricesQuery } from '../../application/get-prices/get-prices.query.js';
 import { GetProductsQuery } from '../../application/get-products/get-products.query.js';
 import { ListProductsQuery } from '../../application/list-products/list-products.query.js';
+import { ReleaseStockHandler } from '../../application/release-stock/release-stock.handler.js';
 import { ReserveStockHandler } from '../../application/reserve-stock/reserve-stock.handler.js';
 import { SetProductStockHandler } from '../../application/set-product-stock/set-product-stock.handler.js';
 import type { Config } from '../../config.js';
@@ -83,11 +84,15 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
     assert.deepEqual(await prices.execute([sku]), { prices: [{ sku, priceCents: 100, currency: CATALOG_CURRENCY }], unknownSkus: [] });
     assert.deepEqual(JSON.parse((await redis.get(priceKey(sku))) ?? 'null'), { found: true, value: { sku, priceCents: 100, currency: CATALOG_CURRENCY } });
 
-    const reserve = app.get(ReserveStockHandler);
+    const sagaId = randomUUID();
     const orderId = randomUUID();
-    assert.equal((await reserve.execute({ sagaId: randomUUID(), step: 'RESERVE_STOCK', orderId, items: [{ sku, quantity: 3 }] })).kind, 'RESERVED');
+    assert.equal((await app.get(ReserveStockHandler).execute({ sagaId, step: 'RESERVE_STOCK', orderId, items: [{ sku, quantity: 3 }] })).kind, 'RESERVED');
     assert.equal(await redis.exists(productKey(sku)), 0, 'the product entry went, its stock moved');
     assert.equal(await redis.exists(priceKey(sku)), 1, 'the price entry stayed');
+    assert.equal(await availableThroughCache(sku), 7, 'the stock read sees the reservation');
+    await app.get(ReleaseStockHandler).execute({ sagaId, step: 'RELEASE_STOCK', orderId });
+    assert.equal(await redis.exists(productKey(sku)), 0, 'the release deleted the product entry again');
+    assert.equal(await redis.exists(priceKey(sku)), 1, 'and left the price entry');
 
     const findBySku = mock.method(app.get(ProductStore), 'findBySku');
     try {
@@ -96,7 +101,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
     } finally {
       findBySku.mock.restore();
     }
-    assert.equal(await availableThroughCache(sku), 7, 'while the stock read sees the reservation');
+    assert.equal(await availableThroughCache(sku), 10, 'while the stock read sees the release');
   });
 
   it('deletes a cached price when an operator sets the product, so the next order is priced at the new price', async () => {
@@ -107,6 +112,15 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
     await app.get(SetProductStockHandler).execute({ sku, name: sku, priceCents: 250, currency: CATALOG_CURRENCY, available: 5 });
     assert.equal(await redis.exists(priceKey(sku)), 0, 'the write deleted the price entry after its commit');
     assert.deepEqual(await prices.execute([sku, 'NO-SUCH-SKU']), { prices: [{ sku, priceCents: 250, currency: CATALOG_CURRENCY }], unknownSkus: ['NO-SUCH-SKU'] });
+  });
+
+  it('forgets that a SKU was unknown once an operator creates it, so it can be ordered at once', async () => {
+    const prices = app.get(GetPricesQuery);
+    const sku = freshSku();
+    assert.deepEqual(await prices.execute([sku]), { prices: [], unknownSkus: [sku] });
+
+    await app.get(SetProductStockHandler).execute({ sku, name: sku, priceCents: 75, currency: CATALOG_CURRENCY, available: 1 });
+    assert.deepEqual(await prices.execute([sku]), { prices: [{ sku, priceCents: 75, currency: CATALOG_CURRENCY }], unknownSkus: [] });
   });
 
   it('remembers an unknown SKU briefly in Redis, so lookups from any process stop reaching the database', async () => {
