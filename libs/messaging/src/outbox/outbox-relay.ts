@@ -33,7 +33,15 @@ export interface OutboxRelayOptions {
    * publishes the row itself: how long a row waits when that process stopped before publishing.
    */
   writerLeaseMs?: number;
-  /** How long "published" stamps of rows published by their writer's process are gathered before one UPDATE writes them. */
+  /**
+   * How long "published" stamps of rows published by their writer's process are gathered before
+   * one UPDATE writes them: by default 2 s, or a quarter of `writerLeaseMs` if that is shorter.
+   * Each UPDATE is a transaction, and at a few orders a second each order's messages arrive as a
+   * burst of their own: a short delay costs a stamp transaction per order and service. A longer
+   * one only widens what a crash republishes (the consumers deduplicate) and keeps rows in the
+   * backlog gauge longer. It must stay under `writerLeaseMs`, after which the relay would publish
+   * unstamped rows again.
+   */
   stampDelayMs?: number;
   logger?: LoggerService;
 }
@@ -63,6 +71,7 @@ export interface CommittedRow extends PublishableRow {
 export const OUTBOX_BACKLOG_METRIC = 'messaging_outbox_backlog';
 const RETENTION_SWEEP_INTERVAL_MS = 10 * 60_000;
 const MAX_ERROR_BACKOFF_MS = 10_000;
+const DEFAULT_STAMP_DELAY_MS = 2_000;
 /** Ids of rows this relay claimed lately, to ignore their notifications (they arrive after the claim, often). */
 const REMEMBERED_CLAIMS = 10_000;
 /** Ids of rows this process published lately, which later rows of their keys may follow before they are stamped. */
@@ -134,7 +143,11 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 100;
     this.claimStatement = claimBatch(this.batchSize);
     this.leaseMs = options.writerLeaseMs ?? 10_000;
-    this.stampDelayMs = options.stampDelayMs ?? 500;
+    // A row stamped after its lease ran out would be published again by the relay.
+    this.stampDelayMs = options.stampDelayMs ?? Math.min(DEFAULT_STAMP_DELAY_MS, this.leaseMs / 4);
+    if (this.stampDelayMs >= this.leaseMs) {
+      throw new Error(`outbox: stampDelayMs (${this.stampDelayMs}) must be shorter than writerLeaseMs (${this.leaseMs})`);
+    }
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.retentionSeconds = options.retentionSeconds ?? 7 * 24 * 3600;
   }
