@@ -10,7 +10,7 @@ export const configSchema = z.object({
   REDIS_URL: redisUrl(),
   /** Prefix of every catalog key in Redis; versioned so a change of the cached shape starts afresh. */
   CATALOG_CACHE_KEY_PREFIX: z.string().min(1).default('inventory:catalog:v1:'),
-  /** How long Redis keeps a product or the product list (each key ±10%, so they do not expire together). */
+  /** How long Redis keeps a product, a price or the product list (each key ±10%, so they do not expire together). */
   CATALOG_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3_600),
   /** How long Redis remembers that a SKU does not exist, so unknown SKUs cannot hammer the database. */
   CATALOG_CACHE_MISS_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),

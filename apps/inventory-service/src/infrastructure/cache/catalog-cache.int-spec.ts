@@ -97,7 +97,7 @@ describe('the catalog cache (PostgreSQL and Redis)', () => {
     const findBySku = mock.method(app.get(ProductStore), 'findBySku');
     try {
       assert.deepEqual((await prices.execute([sku])).prices, [{ sku, priceCents: 100, currency: CATALOG_CURRENCY }]);
-      assert.equal(findBySku.mock.callCount(), 0, 'no database read after the reservation');
+      assert.equal(findBySku.mock.callCount(), 0, 'no database read after the reservation and the release');
     } finally {
       findBySku.mock.restore();
     }

@@ -32,10 +32,7 @@ export class InventoryGrpcCatalog extends ProductCatalog implements OnModuleInit
   async findProducts(skus: readonly string[]): Promise<CatalogLookup> {
     try {
       const response = await callGrpc(this.policy, { operation: 'read' }, () => this.inventory.getPrices({ skus: [...skus] }));
-      return {
-        products: response.prices.map(({ sku, priceCents, currency }) => ({ sku, priceCents, currency })),
-        unknownSkus: response.unknownSkus,
-      };
+      return { products: response.prices, unknownSkus: response.unknownSkus };
     } catch (error) {
       // Down, slow, breaker open or refusing: the order cannot be priced now; the client may retry.
       throw new OrderError('ORDER.CATALOG_UNAVAILABLE', `the catalog cannot be read (${describe(error)})`);
